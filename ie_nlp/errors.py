@@ -1,0 +1,44 @@
+"""Coded errors. Every error the library raises carries a stable ``code`` that the CLI prints and
+the API returns, so callers can react to it without parsing messages."""
+
+from __future__ import annotations
+
+
+class IENLPError(Exception):
+    """Base class: ``code`` is stable, the message explains what to do."""
+
+    code = "ie_nlp_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidArticleError(IENLPError, ValueError):
+    """An input record that does not follow the contract's input-article format."""
+
+    code = "invalid_article"
+
+
+class TextTooLongError(IENLPError, ValueError):
+    """An article longer than ``IE_MAX_TEXT_CHARS``: refused, never silently cut."""
+
+    code = "text_too_long"
+
+
+class ModelLoadError(IENLPError, RuntimeError):
+    """A spaCy pipeline, embedding model or trained classifier that cannot be loaded."""
+
+    code = "model_unavailable"
+
+
+class InputFileError(IENLPError, OSError):
+    """An input path that does not exist or has an unsupported kind."""
+
+    code = "input_unreadable"
+
+
+class GoldFormatError(IENLPError, ValueError):
+    """A gold or system file that cannot be scored."""
+
+    code = "invalid_gold"

@@ -1,0 +1,140 @@
+"""Pydantic models of CONTRACT.md's records: the input article and the extraction result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ie_nlp.taxonomy import ACTOR_TYPES, CAPABILITY_CATEGORIES, RELATIONSHIP_TYPES
+
+SCHEMA_VERSION = "1"
+
+
+class InputArticle(BaseModel):
+    """One article to process: ``text`` or ``html`` is required."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "demo-1",
+                    "title": "Rhine Valley Bio raises EUR 40 million",
+                    "text": "Rhine Valley Bio, a clinical-stage biotechnology company, today "
+                    "announced a EUR 40 million Series B financing led by Alpine Ventures.",
+                    "published": "2026-03-02",
+                }
+            ]
+        },
+    )
+
+    id: str = Field(min_length=1, description="Article identifier, echoed in the result.")
+    text: str | None = Field(None, description="Plain text of the article.")
+    html: str | None = Field(None, description="HTML of the article page; converted to text.")
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date or datetime.")
+    source: str | None = None
+    language: str | None = None
+
+    @model_validator(mode="after")
+    def _text_or_html(self) -> InputArticle:
+        if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
+            raise ValueError("either a non-empty 'text' or 'html' is required")
+        return self
+
+
+class Span(BaseModel):
+    """A character span of the article text: ``text == article_text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Actor(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    confidence: float = Field(1.0, ge=0.0, le=1.0)
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in ACTOR_TYPES:
+            raise ValueError(f"unknown actor type {value!r}")
+        return value
+
+
+class Capability(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    category: str
+    market: str
+    actor: str | None
+    mentions: list[Span] = Field(default_factory=list)
+    evidence: Span | None = None
+    confidence: float = Field(1.0, ge=0.0, le=1.0)
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        if value not in CAPABILITY_CATEGORIES:
+            raise ValueError(f"unknown capability category {value!r}")
+        return value
+
+
+class Relationship(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    source: str
+    target: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: Span
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("type")
+    @classmethod
+    def _known_relationship(cls, value: str) -> str:
+        if value not in RELATIONSHIP_TYPES:
+            raise ValueError(f"unknown relationship type {value!r}")
+        return value
+
+
+class ExtractionResult(BaseModel):
+    """What ``ie-nlp extract`` writes per article and ``POST /v1/extract`` returns."""
+
+    model_config = ConfigDict(extra="allow")
+
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    actors: list[Actor] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    text: str | None = Field(
+        None, description="The text that offsets refer to; given only when the input was HTML."
+    )
+    meta: dict[str, Any] = Field(
+        default_factory=dict,
+        description="How the article was processed: text length, sentences, models, timing.",
+    )
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> ExtractionResult:
+        ids = {actor.id for actor in self.actors}
+        if len(ids) != len(self.actors):
+            raise ValueError("actor ids must be unique within a result")
+        for capability in self.capabilities:
+            if capability.actor is not None and capability.actor not in ids:
+                raise ValueError(f"capability refers to unknown actor {capability.actor!r}")
+        for relationship in self.relationships:
+            if relationship.source not in ids or relationship.target not in ids:
+                raise ValueError("relationship refers to an unknown actor")
+        return self
