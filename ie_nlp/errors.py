@@ -42,3 +42,28 @@ class GoldFormatError(IENLPError, ValueError):
     """A gold or system file that cannot be scored."""
 
     code = "invalid_gold"
+
+
+class ScrapeError(IENLPError):
+    """Base of the errors of fetching a page by URL (``ie_nlp.scrape.fetch_article``)."""
+
+    code = "scrape_error"
+
+
+class UrlFetchDisabledError(ScrapeError, PermissionError):
+    """Fetching by URL is off: set ``IE_ALLOW_URL_FETCH=true`` to enable it."""
+
+    code = "url_fetch_disabled"
+
+
+class UrlForbiddenError(ScrapeError, ValueError):
+    """A URL that may not be fetched: not http(s), or a private, loopback or link-local address
+    while ``IE_ALLOW_PRIVATE_ADDRESSES`` is off (SSRF guard)."""
+
+    code = "url_forbidden"
+
+
+class FetchFailedError(ScrapeError, RuntimeError):
+    """The page could not be fetched or held no article text; the message says why."""
+
+    code = "fetch_failed"

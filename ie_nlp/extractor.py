@@ -6,11 +6,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 
-import spacy
 from spacy.language import Language
 
-from ie_nlp.errors import ModelLoadError, TextTooLongError
-from ie_nlp.schema import Actor, ExtractionResult, InputArticle, Span
+from ie_nlp import __version__
+from ie_nlp.errors import TextTooLongError
+from ie_nlp.nlp.pipeline import build_pipeline
+from ie_nlp.nlp.result import doc_to_result
+from ie_nlp.nlp.text import html_to_text, unwrap_hard_breaks
+from ie_nlp.schema import ExtractionResult, InputArticle
 from ie_nlp.settings import Settings, get_settings
 
 
@@ -24,26 +27,43 @@ class Extractor:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
         settings = settings or get_settings()
-        try:
-            nlp = spacy.load(settings.spacy_model)
-        except OSError as error:
-            raise ModelLoadError(f"cannot load spaCy pipeline {settings.spacy_model!r}: {error}")
-        return cls(nlp, settings)
+        return cls(build_pipeline(settings), settings)
+
+    def article_text(self, article: InputArticle) -> tuple[str, bool]:
+        """The text that offsets refer to, and whether it was derived from HTML."""
+        if article.text and article.text.strip():
+            text, from_html = article.text, False
+        else:
+            text, from_html = html_to_text(article.html or ""), True
+        if len(text) > self.settings.max_text_chars:
+            raise TextTooLongError(
+                f"article {article.id!r} has {len(text):,} characters; the limit is "
+                f"{self.settings.max_text_chars:,} (IE_MAX_TEXT_CHARS). It was not processed."
+            )
+        return text, from_html
 
     def extract(self, article: InputArticle) -> ExtractionResult:
         return next(self.extract_many([article]))
 
-    def extract_many(self, articles: Iterable[InputArticle]) -> Iterator[ExtractionResult]:
-        for article in articles:
-            text = article.text or ""
-            if len(text) > self.settings.max_text_chars:
-                raise TextTooLongError(f"article {article.id!r} is longer than the limit")
-            started = time.perf_counter()
-            doc = self.nlp(text)
-            actors = [
-                Actor(id=f"a{i}", name=ent.text, type="other_org" if ent.label_ == "ORG" else "person",
-                      mentions=[Span(start=ent.start_char, end=ent.end_char, text=ent.text)])
-                for i, ent in enumerate(doc.ents) if ent.label_ in {"ORG", "PERSON"}
-            ]
-            yield ExtractionResult(id=article.id, actors=actors,
-                                   meta={"seconds": time.perf_counter() - started})
+    def extract_many(self, articles: Iterable[InputArticle],
+                     batch_size: int = 16) -> Iterator[ExtractionResult]:
+        """Results in input order. Raises on the first article that is too long; callers that
+        must go on past bad records validate lengths with ``article_text`` first."""
+        prepared = ((article, *self.article_text(article)) for article in articles)
+        contexts = ((unwrap_hard_breaks(text), (article, text, from_html, time.perf_counter()))
+                    for article, text, from_html in prepared)
+        for doc, (article, text, from_html, started) in self.nlp.pipe(
+            contexts, as_tuples=True, batch_size=batch_size
+        ):
+            meta = {
+                "ie_nlp_version": __version__,
+                "spacy_model": self.settings.spacy_model,
+                "text_chars": len(doc.text),
+                "sentences": sum(1 for _ in doc.sents),
+                "truncated": False,
+                "seconds": round(time.perf_counter() - started, 4),
+            }
+            result = doc_to_result(doc, text, article.id, meta)
+            if from_html:
+                result.text = text
+            yield result

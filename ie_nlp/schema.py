@@ -126,6 +126,13 @@ class ExtractionResult(BaseModel):
         description="How the article was processed: text length, sentences, models, timing.",
     )
 
+    def as_record(self) -> dict[str, Any]:
+        """The JSON object written per article; ``text`` only where offsets need it."""
+        record = self.model_dump(mode="json")
+        if record.get("text") is None:
+            record.pop("text", None)
+        return record
+
     @model_validator(mode="after")
     def _references_resolve(self) -> ExtractionResult:
         ids = {actor.id for actor in self.actors}

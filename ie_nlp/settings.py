@@ -39,8 +39,46 @@ class Settings(BaseSettings):
     )
     max_batch_articles: int = Field(64, description="Most articles in one POST /v1/extract/batch.")
     torch_threads: int = Field(1, description="Torch threads per process (1 is robust on shared cores).")
+    shared_corpora_dir: Path = Field(
+        REPO_DIR.parent / "shared" / "corpora",
+        description="Folder of the shared article corpora that gold records without text refer to.",
+    )
     host: str = Field("127.0.0.1", description="Address `ie-nlp serve` binds.")
     port: int = Field(8000, description="Port `ie-nlp serve` binds.")
+
+    # --- scraping ---
+    scrape_store_path: Path = Field(
+        default=Path("ie-nlp-scrape.sqlite3"),
+        description="SQLite file of URLs seen, validators and content hashes (`ie-nlp scrape`).",
+    )
+    scrape_user_agent: str = Field(
+        default="ie-nlp/0.1 (+https://github.com/ie-nlp/ie-nlp; biopharma news research crawler)",
+        description="User agent sent with every request; robots.txt groups match its first token.",
+    )
+    scrape_delay_s: float = Field(
+        default=1.0, description="Least seconds between requests to one host (or crawl-delay)."
+    )
+    scrape_concurrency: int = Field(
+        default=4, description="Hosts crawled in parallel (one request at a time to each host)."
+    )
+    scrape_timeout_s: float = Field(
+        default=20.0, description="Connect and read timeout of one request, in seconds."
+    )
+    scrape_max_bytes: int = Field(
+        default=5_000_000, description="Largest response body read; a larger page fails."
+    )
+    scrape_retries: int = Field(
+        default=3, description="Retries after a connection error, timeout, 429 or 5xx response."
+    )
+    scrape_max_redirects: int = Field(default=5, description="Most redirects followed for one URL.")
+    allow_url_fetch: bool = Field(
+        default=False,
+        description="Let `POST /v1/extract` fetch a `url` itself (off: text or html only).",
+    )
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="Allow fetching private, loopback and link-local addresses (SSRF guard off).",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,8 @@ import click
 from ie_nlp import __version__
 from ie_nlp.cli.evaluate import evaluate
 from ie_nlp.cli.extract import extract
+from ie_nlp.cli.gold import gold_articles
+from ie_nlp.cli.scrape import scrape
 from ie_nlp.cli.serve import serve
 from ie_nlp.cli.train import train
 
@@ -23,5 +25,5 @@ def cli() -> None:
     """
 
 
-for command in (extract, evaluate, train, serve):
+for command in (extract, evaluate, gold_articles, train, serve, scrape):
     cli.add_command(command)

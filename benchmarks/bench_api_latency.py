@@ -1,0 +1,276 @@
+"""Latency of ``POST /v1/extract`` on a real uvicorn process, one 4,000-character article.
+
+Starts ``python -m uvicorn service.main:app --host 127.0.0.1 --port <free port>`` from the
+repository root (one uvicorn worker), polls ``GET /readyz`` until it answers 200 (the models load
+in the background after startup), then POSTs the same article ``--warmup`` times (default 5,
+untimed) and ``--requests`` times (default 100, timed), sequentially over one keep-alive
+connection. Latency is the client-side wall time of each request (send to full response read).
+
+The article is a real one from ``../shared/corpora`` (default: the first article of
+``wire_biopharma.jsonl`` that is long enough, or ``--article-id``), cut to at most ``--chars``
+characters (4,000) at a sentence boundary.
+
+If the service cannot be started (``service/main.py`` missing, an import error while it is
+being edited, or no ``/readyz`` 200 within ``--ready-timeout``), the attempt is retried up to
+``--attempts`` times, ``--retry-wait`` seconds apart; the service's stderr tail is printed.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_api_latency.py
+    .venv/bin/python benchmarks/bench_api_latency.py --requests 20 --article-id wire-...
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+from _common import (
+    DEFAULT_SHARED,
+    REPO,
+    cut_at_sentence,
+    read_jsonl,
+    require_shared,
+    words,
+    write_result,
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pick_article(corpora: Path, source: str, article_id: str | None, chars: int) -> dict[str, Any]:
+    """The article to send, its text cut to at most ``chars`` at a sentence end."""
+    for article in read_jsonl(corpora / source):
+        text = article.get("text") or ""
+        if article_id is not None and article.get("id") != article_id:
+            continue
+        cut = cut_at_sentence(text, chars)
+        if article_id is not None or (len(text) > chars and len(cut) >= 0.95 * chars):
+            return {"id": article["id"], "title": article.get("title"), "text": cut}
+    raise SystemExit(
+        f"no suitable article in {corpora / source}"
+        + (f" with id {article_id!r}" if article_id else "")
+    )
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+class Service:
+    """A uvicorn child process serving ``service.main:app``."""
+
+    def __init__(self, port: int, log: IO[str]) -> None:
+        self.port = port
+        self.log = log
+        self.base = f"http://127.0.0.1:{port}"
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "service.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_ready(self, client: httpx.Client, timeout: float) -> dict[str, Any]:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"uvicorn exited with status {self.proc.returncode}")
+            try:
+                response = client.get(f"{self.base}/readyz", timeout=5)
+                if response.status_code == 200:
+                    return {"ready_after_s": time.perf_counter() - self.started, **response.json()}
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"/readyz did not answer 200 within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+def log_tail(log: IO[str], lines: int = 25) -> str:
+    log.flush()
+    log.seek(0)
+    return "\n".join(log.read().splitlines()[-lines:])
+
+
+def measure(
+    service: Service, client: httpx.Client, article: dict[str, Any], warmup: int, requests: int
+) -> dict[str, Any]:
+    url = f"{service.base}/v1/extract"
+    for _ in range(warmup):
+        client.post(url, json=article).raise_for_status()
+    latencies, server_seconds, statuses = [], [], {}
+    result: dict[str, Any] = {}
+    for _ in range(requests):
+        t0 = time.perf_counter()
+        response = client.post(url, json=article)
+        latencies.append(time.perf_counter() - t0)
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+        if response.status_code == 200:
+            result = response.json()
+            seconds = (result.get("meta") or {}).get("seconds")
+            if isinstance(seconds, int | float):
+                server_seconds.append(float(seconds))
+    ms = sorted(x * 1000 for x in latencies)
+    cuts = statistics.quantiles(ms, n=100, method="inclusive")
+    return {
+        "requests": requests,
+        "warmup": warmup,
+        "statuses": {str(k): v for k, v in statuses.items()},
+        "p50_ms": statistics.median(ms),
+        "p95_ms": cuts[94],
+        "p99_ms": cuts[98],
+        "mean_ms": statistics.fmean(ms),
+        "min_ms": ms[0],
+        "max_ms": ms[-1],
+        "stdev_ms": statistics.stdev(ms) if len(ms) > 1 else 0.0,
+        "server_meta_seconds_median_ms": statistics.median(server_seconds) * 1000
+        if server_seconds
+        else None,
+        "result_counts": {
+            k: len(result.get(k) or []) for k in ("actors", "capabilities", "relationships")
+        },
+        "service_rss_mb_after": rss_mb(service.proc.pid),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=100, help="timed requests (100)")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed warm-up requests (5)")
+    parser.add_argument("--chars", type=int, default=4000, help="article length cap (4000)")
+    parser.add_argument(
+        "--source",
+        default="wire_biopharma.jsonl",
+        help="corpus file the article comes from (wire_biopharma.jsonl)",
+    )
+    parser.add_argument(
+        "--article-id", default=None, help="use this article (default: first long enough one)"
+    )
+    parser.add_argument(
+        "--ready-timeout", type=float, default=300, help="seconds to wait for /readyz 200 (300)"
+    )
+    parser.add_argument("--attempts", type=int, default=3, help="service start attempts (3)")
+    parser.add_argument(
+        "--retry-wait", type=float, default=30, help="seconds between start attempts (30)"
+    )
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help=f"shared folder with corpora/ (default {DEFAULT_SHARED})",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="result JSON (default benchmarks/results/api_latency-<time>.json)",
+    )
+    args = parser.parse_args()
+
+    corpora = require_shared(args.shared, "corpora")
+    article = pick_article(corpora, args.source, args.article_id, args.chars)
+    print(
+        f"article {article['id']}: {len(article['text']):,} characters, "
+        f"{words(article['text']):,} words"
+    )
+
+    outcome: dict[str, Any] | None = None
+    failures: list[str] = []
+    with httpx.Client(timeout=120) as client:
+        for attempt in range(1, args.attempts + 1):
+            if not (REPO / "service" / "main.py").exists():
+                failures.append(f"attempt {attempt}: service/main.py not found")
+            else:
+                with tempfile.TemporaryFile("w+") as log:
+                    service = Service(free_port(), log)
+                    try:
+                        ready = service.wait_ready(client, args.ready_timeout)
+                        print(
+                            f"service ready after {ready['ready_after_s']:.1f} s "
+                            f"(load_seconds {ready.get('load_seconds')}); "
+                            f"{args.warmup} warm-up + {args.requests} timed requests ...",
+                            flush=True,
+                        )
+                        outcome = {
+                            "ready": ready,
+                            **measure(service, client, article, args.warmup, args.requests),
+                        }
+                    except (RuntimeError, httpx.HTTPError) as error:
+                        failures.append(f"attempt {attempt}: {error}\n{log_tail(log)}")
+                    finally:
+                        service.stop()
+            if outcome is not None:
+                break
+            print(failures[-1], file=sys.stderr)
+            if attempt < args.attempts:
+                print(f"retrying in {args.retry_wait:.0f} s ...", file=sys.stderr)
+                time.sleep(args.retry_wait)
+    if outcome is None:
+        raise SystemExit("the service could not be benchmarked:\n" + "\n".join(failures))
+
+    result = {
+        "article": {
+            "id": article["id"],
+            "source": args.source,
+            "chars": len(article["text"]),
+            "words": words(article["text"]),
+        },
+        "failed_attempts": failures,
+        **outcome,
+    }
+    path = write_result("api_latency", result, args.output)
+    print(
+        f"POST /v1/extract x{args.requests}: p50 {outcome['p50_ms']:.0f} ms, "
+        f"p95 {outcome['p95_ms']:.0f} ms, mean {outcome['mean_ms']:.0f} ms "
+        f"(min {outcome['min_ms']:.0f}, max {outcome['max_ms']:.0f}); "
+        f"statuses {outcome['statuses']}"
+    )
+    if outcome["server_meta_seconds_median_ms"] is not None:
+        print(f"server-side meta.seconds median: {outcome['server_meta_seconds_median_ms']:.0f} ms")
+    print(f"result written to {path}")
+
+
+if __name__ == "__main__":
+    main()

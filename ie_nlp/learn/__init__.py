@@ -1,0 +1,1 @@
+"""Trained parts: scikit-learn estimators saved with a metadata sidecar."""

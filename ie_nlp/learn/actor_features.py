@@ -1,0 +1,38 @@
+"""Features of a resolved actor for the trained actor models: its name's words, how it was
+found, the article's description of it, and the words around its mentions."""
+
+from __future__ import annotations
+
+from ie_nlp.names import name_words
+from ie_nlp.nlp.records import ActorRecord
+
+
+def actor_features(actor: ActorRecord) -> dict[str, float]:
+    features: dict[str, float] = {"bias": 1.0}
+    words = name_words(actor.name)
+    for word in words:
+        features[f"name={word}"] = 1.0
+    if words:
+        features[f"last={words[-1]}"] = 1.0
+        features[f"first={words[0]}"] = 1.0
+    features[f"len={min(len(words), 5)}"] = 1.0
+    features[f"kind={actor.kind}"] = 1.0
+    features[f"type_source={actor.type_source}"] = 1.0
+    features["mentions"] = min(len(actor.mentions), 10) / 10.0
+    features["single_mention"] = float(len(actor.mentions) == 1)
+    features["has_description"] = float("description" in actor.attributes)
+    letters = [ch for ch in actor.name if ch.isalpha()]
+    features["all_caps"] = float(bool(letters) and all(ch.isupper() for ch in letters))
+    features["has_digit"] = float(any(ch.isdigit() for ch in actor.name))
+    for word in str(actor.attributes.get("description", "")).split():
+        features[f"desc={word}"] = 1.0
+    for mention in actor.mentions[:5]:
+        features[f"label={mention.label_ or 'none'}"] = 1.0
+        before = mention.doc[mention.start - 1] if mention.start > 0 else None
+        if before is not None:
+            features[f"before={before.lower_}"] = 1.0
+        for token in mention.sent:
+            if token.is_alpha and not token.is_stop and not (mention.start <= token.i < mention.end):
+                key = f"ctx={token.lemma_.lower()}"
+                features[key] = features.get(key, 0.0) + 0.2
+    return features

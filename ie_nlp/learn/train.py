@@ -1,0 +1,159 @@
+"""``ie-nlp train``: rebuilds every trained part from the gold annotations in ``corpora/gold``.
+
+1. Runs the rule pipeline (no trained parts) over the training articles.
+2. Matches its actors to the gold actors (the evaluation's matching) to label organisation
+   types, and its proposed relationships to the gold relationships to label them right/wrong.
+3. Fits the actor-type classifier and the relationship scorer (threshold chosen by
+   cross-validation on the training set), saves them with their sidecars, and scores the
+   whole pipeline on the dev set; the dev scores go into the sidecars."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import cross_val_predict
+
+from ie_nlp.evaluation import annotation_from_system, evaluate, gold_articles, load_gold, match_actors
+from ie_nlp.evaluation.gold import GoldRecord
+from ie_nlp.extractor import Extractor
+from ie_nlp.learn.actor_features import actor_features
+from ie_nlp.learn.actor_filter_model import ActorFilterModel
+from ie_nlp.learn.actor_type_model import ActorTypeModel
+from ie_nlp.learn.relation_model import RelationScorer
+from ie_nlp.learn.sidecar import data_hash
+from ie_nlp.names import has_legal_suffix
+from ie_nlp.nlp.embedder import get_embedder
+from ie_nlp.nlp.pipeline import (
+    ACTOR_FILTER_MODEL,
+    ACTOR_TYPE_MODEL,
+    RELATION_SCORER,
+    build_pipeline,
+)
+from ie_nlp.nlp.records import ActorRecord, RelationRecord
+from ie_nlp.nlp.result import doc_to_result
+from ie_nlp.nlp.text import unwrap_hard_breaks
+from ie_nlp.schema import InputArticle
+from ie_nlp.settings import Settings
+from ie_nlp.taxonomy import get_taxonomy
+
+
+MIN_POSITIVES_TO_SCORE = 15
+
+
+@dataclass
+class TrainingSet:
+    actors: list[ActorRecord]
+    actor_labels: list[str]
+    candidates: list[ActorRecord]
+    candidate_labels: list[int]
+    relations: list[RelationRecord]
+    relation_labels: list[int]
+
+
+def _label(records: list[GoldRecord], settings: Settings) -> TrainingSet:
+    with tempfile.TemporaryDirectory() as empty:
+        rules_only = settings.model_copy(update={"models_dir": Path(empty)})
+        nlp = build_pipeline(rules_only)
+    gold_by_id = {record.id: record.annotation for record in records}
+    texts = [(unwrap_hard_breaks(a["text"]), a["id"])
+             for a in gold_articles(records, settings.shared_corpora_dir)]
+    data = TrainingSet([], [], [], [], [], [])
+    taxonomy = get_taxonomy()
+    for doc, article_id in nlp.pipe(texts, as_tuples=True):
+        gold = gold_by_id[article_id]
+        system = annotation_from_system(doc_to_result(doc, doc.text, article_id, {}).as_record())
+        to_gold = {s: g for g, s in match_actors(system.actors, gold.actors).gold_to_system.items()}
+        for actor in doc._.ie_actors:
+            if actor.gazetteer_id is None and not has_legal_suffix(actor.name):
+                data.candidates.append(actor)
+                data.candidate_labels.append(int(actor.id in to_gold))
+        for actor in doc._.ie_actors:
+            # the classifier types what the gazetteer does not know, so it learns from those
+            if actor.kind == "org" and actor.id in to_gold and actor.type_source != "gazetteer":
+                gold_type = gold.actor(to_gold[actor.id]).type
+                if gold_type and gold_type != "person":
+                    data.actors.append(actor)
+                    data.actor_labels.append(gold_type)
+        gold_relations = {(r.type, r.source, r.target) for r in gold.relationships}
+        for relation in doc._.ie_relations:
+            source, target = to_gold.get(relation.source.id), to_gold.get(relation.target.id)
+            keys = {(relation.type, source, target)}
+            if not taxonomy.is_directed(relation.type):
+                keys.add((relation.type, target, source))
+            data.relations.append(relation)
+            data.relation_labels.append(int(source is not None and bool(keys & gold_relations)))
+    return data
+
+
+def _best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
+    best = (0.0, 0.5)
+    positives = max(int(labels.sum()), 1)
+    for threshold in np.arange(0.2, 0.81, 0.05):
+        kept = probabilities >= threshold
+        true_positives = int((kept & (labels == 1)).sum())
+        precision = true_positives / max(int(kept.sum()), 1)
+        recall = true_positives / positives
+        f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
+        best = max(best, (f1, float(round(threshold, 2))))
+    return best[1]
+
+
+def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
+    """Trains, saves into ``settings.models_dir`` and returns the dev scores."""
+    train_path, dev_path = gold_dir / "train.jsonl", gold_dir / "dev.jsonl"
+    train_records = load_gold(train_path)
+    data = _label(train_records, settings)
+    hashed = data_hash(train_path.read_text(encoding="utf-8").splitlines())
+    actor_model = ActorTypeModel.fit(data.actors, data.actor_labels)
+    filter_model = ActorFilterModel.fit(data.candidates, data.candidate_labels)
+    candidate_labels = np.array(data.candidate_labels)
+    filter_held_out = cross_val_predict(
+        filter_model.pipeline, [actor_features(a) for a in data.candidates], candidate_labels,
+        cv=5, method="predict_proba",
+    )[:, 1]
+    filter_model.metadata["threshold"] = _best_threshold(filter_held_out, candidate_labels)
+    embedder = get_embedder(settings.embedding_model, settings.torch_threads)
+    embeddings = embedder.encode([r.evidence.text for r in data.relations])
+    labels = np.array(data.relation_labels)
+    scorer = RelationScorer.fit(data.relations, embeddings, data.relation_labels)
+    positives = Counter(r.type for r, label in zip(data.relations, labels, strict=True) if label)
+    scorer.metadata["scored_types"] = sorted(
+        t for t, count in positives.items() if count >= MIN_POSITIVES_TO_SCORE
+    )
+    held_out = cross_val_predict(scorer.classifier, scorer._matrix(data.relations, embeddings),
+                                 labels, cv=5, method="predict_proba")[:, 1]
+    judged = np.array([r.type in scorer.metadata["scored_types"] for r in data.relations])
+    scorer.metadata["threshold"] = _best_threshold(held_out[judged], labels[judged])
+    common = {"training_data": str(train_path), "training_data_sha256": hashed,
+              "embedding_model": embedder.model_path}
+    models = settings.models_dir
+    actor_model.save(models / ACTOR_TYPE_MODEL, {**common, "examples": len(data.actors)})
+    filter_model.save(models / ACTOR_FILTER_MODEL, {**common, "examples": len(data.candidates),
+                                                    "positives": int(candidate_labels.sum())})
+    scorer.save(models / RELATION_SCORER, {**common, "examples": len(data.relations),
+                                           "positives": int(labels.sum())})
+    dev_records = load_gold(dev_path)
+    extractor = Extractor.from_settings(settings)
+    results = list(extractor.extract_many(
+        InputArticle.model_validate(a) for a in gold_articles(dev_records, settings.shared_corpora_dir)
+    ))
+    report = evaluate(dev_records, results)
+    scores = {name: counts.as_dict() for name, counts in report.overall.items()}
+    for name in (ACTOR_TYPE_MODEL, ACTOR_FILTER_MODEL, RELATION_SCORER):
+        _add_dev_scores(models / name, scores, str(dev_path))
+    return scores
+
+
+def _add_dev_scores(model_path: Path, scores: dict[str, Any], dev_path: str) -> None:
+    import json
+
+    sidecar = model_path.with_suffix(".json")
+    metadata = json.loads(sidecar.read_text(encoding="utf-8"))
+    metadata["dev_data"] = dev_path
+    metadata["dev_scores"] = scores
+    sidecar.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,155 @@
+"""Which entity spans are actors: organisation and person names, cleaned of determiners and
+possessives, without the non-actors ANNOTATION.md lists (drugs, trials, journals, exchanges,
+news wires)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ie_nlp.names import normalize_name
+from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
+from ie_nlp.nlp.lexicons import Lexicons
+
+_PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d[\w\-]*$")
+_LEADING_NOISE = {"the", "a", "an", "our", "its", "their", "his", "her", "•", "-", "–", "*", "#",
+                  "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor"}
+_BRAND_MARKS = ("®", "™", "©")
+_TRAILING_NOISE = {"'s", "’s", "'", "’", ",", ".", "-", "–", ")", "(", "*", ":", ";", "and", "&",
+                   "at", "of", "for", "in", "the", "with", "to"}
+_GENERIC = {
+    "company", "the company", "board", "phase", "series", "inc", "ltd", "group", "university",
+    "institute", "hospital", "foundation", "ventures", "capital", "partners", "bio", "pharma",
+    "therapeutics", "ceo", "cfo", "covid", "covid 19", "sars cov 2", "ai", "us", "u s", "eu",
+}
+ORG_LABELS = {"ORG"}
+OTHER_LABELS_WITH_CUES = {"FAC", "PRODUCT", "NORP", "WORK_OF_ART", "GPE", "LOC", "PERSON", "EVENT"}
+
+
+@dataclass
+class Candidate:
+    span: Span
+    kind: str  # "org" or "person"
+    gazetteer_name: str | None
+    tentative: bool = False  # kept only as another mention of an actor found otherwise
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING_NOISE or doc[end - 1].is_space):
+        end -= 1
+    # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()):
+        end += 2
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label, span_id=span.id)
+
+
+def _is_inn(word: str, lexicons: Lexicons) -> bool:
+    lower = word.lower()
+    return len(lower) >= 7 and lower.isalpha() and any(
+        lower.endswith(stem) for stem in lexicons.inn_suffixes
+    )
+
+
+def _has_org_cue(span: Span, lexicons: Lexicons) -> bool:
+    words = {token.text for token in span}
+    return any(
+        cue.split()[-1] in words
+        for type_id, cues in lexicons.type_name_tokens.items()
+        for cue in cues
+        if type_id != "person"
+    )
+
+
+def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
+    text = span.text
+    key = normalize_name(text)
+    if not key or key in _GENERIC or key in lexicons.non_actor_keys:
+        return True
+    if known:
+        return False
+    if not text[0].isupper() or span[0].like_num or any(mark in text for mark in _BRAND_MARKS):
+        return True
+    words = lexicons.non_actor_words
+    if span[-1].text in words["last_words"] or any(t.text in words["any_words"] for t in span):
+        return True
+    if span.start > 0 and span.doc[span.start - 1].lower_ in words["preceding_words"]:
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and (len(letters) <= 5 or len(span) > 1 or len(letters) > 6):
+        return True  # tickers, unexplained acronyms, all-caps datelines
+    if _is_headline(span.sent) and not _has_org_cue(span, lexicons):
+        return True
+    if "\n\n" in text or len(span) > 12:
+        return True
+    if _PRODUCT_CODE.match(text.replace(" ", "")) or _is_inn(span[-1].text, lexicons):
+        return True
+    return not any(ch.isalpha() for ch in text)
+
+
+def _only_generic_words(span: Span, lexicons: Lexicons) -> bool:
+    """"Clinical Oncology", "Medical Research": a cue word after words that name nothing."""
+    generic = lexicons.non_actor_words["generic_name_words"]
+    return all(
+        token.text in generic or token.lower_ in lexicons.name_generic_words or not token.is_alpha
+        for token in span
+    )
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A title-case line ("Merck Announces First-Line Data in Patients With …")."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+_LEGAL_ENDINGS = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag",
+                  "sa", "nv", "n.v.", "gmbh", "corporation", "limited", "company"}
+
+
+def _split_coordinated(ent: Span) -> list[Span]:
+    """"Meridian Energy Inc and Castone Development Corp": two names joined by "and"."""
+    for token in ent:
+        if token.lower_ in {"and", "&"} and token.i > ent.start and token.i + 1 < ent.end:
+            if token.doc[token.i - 1].lower_ in _LEGAL_ENDINGS:
+                left = Span(ent.doc, ent.start, token.i, label=ent.label)
+                right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
+                return [left, *_split_coordinated(right)]
+    return [ent]
+
+
+def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for ent in (part for ent in doc.ents for part in _split_coordinated(ent)):
+        span = _trim(ent)
+        if span is None:
+            continue
+        from_cue = ent.ent_id_ == CUE_PATTERN_ID
+        gazetteer_name = None if from_cue else (ent.ent_id_ or None)
+        if from_cue and _only_generic_words(span, lexicons):
+            continue
+        if gazetteer_name is None:
+            entry = lexicons.gazetteer_by_key.get(normalize_name(span.text))
+            gazetteer_name = entry.name if entry else None
+        if _rejected(span, lexicons, known=gazetteer_name is not None):
+            continue
+        tentative = False
+        if ent.label_ in ORG_LABELS or gazetteer_name or _has_org_cue(span, lexicons):
+            kind = "org"
+        elif ent.label_ == "PERSON":
+            kind = "person"
+        elif len(span) == 1 and ent.label_ in OTHER_LABELS_WITH_CUES:
+            kind, tentative = "org", True  # "Meridian" (NORP) after "Meridian Energy Inc"
+        else:
+            continue
+        if kind == "person" and any(ch.isdigit() for ch in span.text):
+            continue
+        candidates.append(Candidate(span, kind, gazetteer_name, tentative))
+    return candidates

@@ -1,0 +1,157 @@
+"""In-article resolution: the mentions of one actor ("Merck & Co., Inc.", "Merck", "MSD",
+"Merck's"; "Jane Doe", "Doe"; "Walter and Eliza Hall Institute (WEHI)") become one actor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ie_nlp.names import normalize_name
+from ie_nlp.nlp.actor_candidates import Candidate
+from ie_nlp.nlp.records import ActorRecord
+
+
+def _acronym_after(span: Span) -> str | None:
+    """``Long Name (ACR)``: the acronym defined right after a mention."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        word = doc[span.end + 1].text
+        if 2 <= len(word) <= 10 and sum(ch.isupper() for ch in word) >= 2:
+            return word
+    return None
+
+
+def _initials(key: str) -> str:
+    return "".join(word[0] for word in key.split() if word not in {"of", "and", "the", "for"})
+
+
+class _Clusters:
+    def __init__(self) -> None:
+        self.by_key: dict[str, int] = {}
+        self.members: list[list[Candidate]] = []
+        self.kinds: list[str] = []
+        self.gazetteer: list[str | None] = []
+        self.acronyms: list[set[str]] = []
+
+    def add(self, candidate: Candidate, key: str) -> None:
+        index = self.by_key.get(key)
+        if index is None:
+            index = len(self.members)
+            self.by_key[key] = index
+            self.members.append([])
+            self.kinds.append(candidate.kind)
+            self.gazetteer.append(candidate.gazetteer_name)
+            self.acronyms.append(set())
+        self.members[index].append(candidate)
+        acronym = _acronym_after(candidate.span)
+        if acronym:
+            self.acronyms[index].add(acronym)
+            self.by_key.setdefault(normalize_name(acronym), index)
+
+    def merge_into(self, short_key: str, index: int) -> None:
+        old = self.by_key[short_key]
+        if old == index:
+            return
+        self.members[index].extend(self.members[old])
+        self.acronyms[index] |= self.acronyms[old]
+        self.members[old] = []
+        for key, value in list(self.by_key.items()):
+            if value == old:
+                self.by_key[key] = index
+
+
+def _key(candidate: Candidate) -> str:
+    if candidate.gazetteer_name:
+        return normalize_name(candidate.gazetteer_name)
+    return normalize_name(candidate.span.text)
+
+
+def _link_short_forms(clusters: _Clusters) -> None:
+    """A one-word person mention joins the full name it ends or starts; an organisation key
+    that begins a longer organisation key, or is its initials, joins that one when unique."""
+    keys = list(clusters.by_key)
+    for short in keys:
+        index = clusters.by_key[short]
+        if not clusters.members[index] or clusters.gazetteer[index]:
+            continue
+        kind = clusters.kinds[index]
+        words = short.split()
+        hosts = set()
+        for long in keys:
+            host = clusters.by_key[long]
+            if host == index or clusters.kinds[host] != kind or not clusters.members[host]:
+                continue
+            long_words = long.split()
+            if len(long_words) <= len(words):
+                continue
+            if kind == "person":
+                if len(words) == 1 and words[0] in (long_words[0], long_words[-1]):
+                    hosts.add(host)
+            elif long_words[: len(words)] == words or (
+                len(words) == 1 and len(short) >= 2 and _initials(" ".join(long_words)) == short
+            ):
+                hosts.add(host)
+        if len(hosts) == 1:
+            clusters.merge_into(short, hosts.pop())
+
+
+def short_form(name: str, generic_words: frozenset[str]) -> str | None:
+    """"Oncotelic" for "Oncotelic Therapeutics, Inc.": the name without its trailing legal and
+    generic words, when that leaves a distinctive word."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].strip(".").lower() in generic_words:
+        words.pop()
+    if len(words) != 1 or len(words[0]) < 4 or words[0] == name or not words[0][0].isupper():
+        return None
+    return words[0]
+
+
+def _extra_mentions(doc: Doc, actors: list[ActorRecord], acronyms: list[set[str]],
+                    make_doc: Callable[[str], Doc], generic_words: frozenset[str]) -> None:
+    """Later occurrences of a known form that NER did not tag (a bare acronym, a short name)."""
+    matcher = PhraseMatcher(doc.vocab)
+    taken = {token.i for actor in actors for mention in actor.mentions for token in mention}
+    all_forms = {normalize_name(form) for actor in actors for form in actor.surface_forms}
+    for index, actor in enumerate(actors):
+        forms = set(actor.surface_forms) | acronyms[index]
+        short = short_form(actor.name, generic_words) if actor.kind == "org" else None
+        if short and normalize_name(short) not in all_forms:
+            forms.add(short)
+        matcher.add(str(index), [make_doc(form) for form in forms if len(form) > 1])
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        actor = actors[int(doc.vocab.strings[match_id])]
+        actor.mentions.append(Span(doc, start, end))
+        taken.update(range(start, end))
+    for actor in actors:
+        actor.mentions.sort(key=lambda span: span.start)
+
+
+def resolve(doc: Doc, candidates: list[Candidate], make_doc: Callable[[str], Doc],
+            generic_words: frozenset[str]) -> list[ActorRecord]:
+    clusters = _Clusters()
+    for candidate in candidates:
+        clusters.add(candidate, _key(candidate))
+    _link_short_forms(clusters)
+    actors: list[ActorRecord] = []
+    acronyms: list[set[str]] = []
+    for index, members in enumerate(clusters.members):
+        if not members:
+            continue
+        if clusters.kinds[index] == "person" and all(len(m.span) == 1 for m in members):
+            continue  # a lone surname or first name: no full name to tie it to
+        if all(m.tentative for m in members):
+            continue
+        mentions = sorted({(m.span.start, m.span.end): m.span for m in members}.values(),
+                          key=lambda span: span.start)
+        actors.append(ActorRecord(id=f"a{len(actors) + 1}", kind=clusters.kinds[index],
+                                  mentions=mentions, gazetteer_id=clusters.gazetteer[index]))
+        acronyms.append(clusters.acronyms[index])
+    _extra_mentions(doc, actors, acronyms, make_doc, generic_words)
+    for actor in actors:
+        fullest = max(actor.surface_forms, key=lambda form: (len(form.split()), len(form)))
+        actor.name = " ".join(fullest.split())  # a name wrapped over two lines
+    return actors

@@ -1,0 +1,83 @@
+"""The ``ie_actors`` component: candidates, in-article resolution, typing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ie_nlp.learn.actor_filter_model import ActorFilterModel
+from ie_nlp.names import has_legal_suffix
+from ie_nlp.learn.actor_type_model import ActorTypeModel
+from ie_nlp.nlp.actor_candidates import find_candidates
+from ie_nlp.nlp.actor_resolution import resolve
+from ie_nlp.nlp.actor_typing import assign_rule_types
+from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.records import ActorRecord, register_extensions
+
+
+@Language.factory("ie_actors", default_config={"type_model_path": None, "filter_model_path": None})
+class ActorFinder:
+    """Fills ``doc._.ie_actors`` (resolved, typed actors) and ``doc._.ie_actor_at``."""
+
+    def __init__(self, nlp: Language, name: str, type_model_path: str | None,
+                 filter_model_path: str | None) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicons = get_lexicons()
+        self.make_doc = nlp.make_doc
+        self.type_model = (
+            ActorTypeModel.load(Path(type_model_path))
+            if type_model_path and Path(type_model_path).exists()
+            else None
+        )
+        self.filter_model = (
+            ActorFilterModel.load(Path(filter_model_path))
+            if filter_model_path and Path(filter_model_path).exists()
+            else None
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = resolve(doc, find_candidates(doc, self.lexicons), self.make_doc,
+                         self.lexicons.name_generic_words)
+        for actor in actors:
+            assign_rule_types(actor, self.lexicons)
+        if self.filter_model is not None:
+            actors = _filter(actors, self.filter_model)
+        undecided = [a for a in actors if a.kind == "org" and a.type_source == "default"]
+        if self.type_model is not None and undecided:
+            for actor, (type_id, probability) in zip(
+                undecided, self.type_model.predict(undecided), strict=True
+            ):
+                actor.type, actor.type_source, actor.confidence = type_id, "classifier", probability
+        doc._.ie_actors = actors
+        doc._.ie_actor_at = _token_index(actors)
+        return doc
+
+
+def _filter(actors: list[ActorRecord], model: ActorFilterModel) -> list[ActorRecord]:
+    """Drops names the filter does not take for actors; organisations from the gazetteer or
+    with a legal form ("… Corp") stay."""
+    unknown = [a for a in actors if a.gazetteer_id is None and not has_legal_suffix(a.name)]
+    verdicts = dict(zip((id(a) for a in unknown), model.probabilities(unknown), strict=True))
+    kept = []
+    for actor in actors:
+        probability = verdicts.get(id(actor))
+        if probability is None:
+            kept.append(actor)
+        elif probability >= model.threshold:
+            actor.confidence = round(min(actor.confidence, probability) if actor.type_source != "default" else probability, 3)
+            kept.append(actor)
+    for number, actor in enumerate(kept, start=1):
+        actor.id = f"a{number}"
+    return kept
+
+
+def _token_index(actors: list[ActorRecord]) -> dict[int, ActorRecord]:
+    index: dict[int, ActorRecord] = {}
+    for actor in actors:
+        for mention in actor.mentions:
+            for token in mention:
+                index[token.i] = actor
+    return index

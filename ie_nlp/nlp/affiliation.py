@@ -1,0 +1,108 @@
+"""Person -> organisation ``affiliation`` from titles and appositions: "said Jane Doe, CEO of
+Acme", "Acme CEO Jane Doe", "Jane Doe has joined Acme as Chief Medical Officer"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.records import ActorRecord, actor_at
+
+MAX_GAP_AFTER_PERSON = 22
+MAX_GAP_BEFORE_PERSON = 6
+_ROLE_EDGE = {",", "at", "of", "as", "a", "an", "the", "and", "'s", "’s", "-", "–", "in", "for"}
+_DEGREES = {"ph.d.", "phd", "m.d.", "md", "mba", "dr.", "dr", "m.d", "ph.d", "d.phil", "frcp"}
+
+
+def _role(doc: Doc, start: int, end: int, lexicons: Lexicons) -> str | None:
+    """The title words between the two mentions, without linking words and degrees."""
+    words = [t for t in doc[start:end] if t.lower_ not in _DEGREES]
+    while words and (words[0].lower_ in _ROLE_EDGE or words[0].is_punct):
+        words = words[1:]
+    while words and (words[-1].lower_ in _ROLE_EDGE or words[-1].is_punct):
+        words = words[:-1]
+    if not words or len(words) > 12:
+        return None
+    text = doc[words[0].i : words[-1].i + 1].text
+    return text if any(t.lower_ in lexicons.title_heads for t in words) else None
+
+
+def _mentions(sentence: Span) -> list[tuple[int, int, ActorRecord]]:
+    index = actor_at(sentence.doc)
+    spans: list[tuple[int, int, ActorRecord]] = []
+    for token in sentence:
+        actor = index.get(token.i)
+        if actor is None:
+            continue
+        if spans and spans[-1][2] is actor and spans[-1][1] == token.i:
+            spans[-1] = (spans[-1][0], token.i + 1, actor)
+        else:
+            spans.append((token.i, token.i + 1, actor))
+    return spans
+
+
+def _title_right_after(doc: Doc, end: int, lexicons: Lexicons) -> str | None:
+    """"Jane Doe, Chief Executive Officer." with no organisation named: the title."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 10 and doc[stop].text not in {".", "“", '"', ";"} \
+            and not doc[stop].is_sent_start:
+        stop += 1
+    return _role(doc, end, stop, lexicons)
+
+
+def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
+    """"CEO Doug Drysdale said …": a title word directly before the name."""
+    words = [t for t in doc[max(start - 4, 0) : start] if not t.is_sent_start or t.i == start - 1]
+    while words and words[0].is_punct:
+        words = words[1:]
+    if not words or words[-1].lower_ not in lexicons.title_heads or words[-1].pos_ == "VERB":
+        return None
+    return _role(doc, words[0].i, start, lexicons)
+
+
+def affiliations(sentence: Span, lexicons: Lexicons, default_org: ActorRecord | None
+                 ) -> Iterator[tuple[ActorRecord, ActorRecord, str | None]]:
+    """(person, organisation, role) pairs the sentence states; a titled person with no
+    organisation in the sentence works for ``default_org`` (the organisation the text is
+    about, as in "said Jane Doe, Chief Executive Officer.")."""
+    doc = sentence.doc
+    mentions = _mentions(sentence)
+    seen: set[tuple[str, str]] = set()
+    for position, (p_start, p_end, person) in enumerate(mentions):
+        if person.kind != "person":
+            continue
+        # organisations after the person, up to the next person
+        for o_start, o_end, org in mentions[position + 1 :]:
+            if org.kind == "person":
+                break
+            if o_end < len(doc) and doc[o_end].text in {"'s", "’s"}:
+                continue  # "director of Ohio State's Center for …": the centre, not the owner
+            if o_start - p_end > MAX_GAP_AFTER_PERSON:
+                break
+            gap = doc[p_end:o_start]
+            if any(t.lower_ in lexicons.title_heads for t in gap) and "said" not in {
+                t.lower_ for t in gap
+            }:
+                if (person.id, org.id) not in seen:
+                    seen.add((person.id, org.id))
+                    yield person, org, _role(doc, p_end, o_start, lexicons)
+        # "Acme CEO Jane Doe", "Acme's president, Jane Doe"
+        if position > 0:
+            o_start, o_end, org = mentions[position - 1]
+            if org.kind == "org" and 0 < p_start - o_end <= MAX_GAP_BEFORE_PERSON:
+                gap = doc[o_end:p_start]
+                role = _role(doc, o_end, p_start, lexicons)
+                if role and (person.id, org.id) not in seen and not any(t.is_sent_start for t in gap):
+                    seen.add((person.id, org.id))
+                    yield person, org, role
+        if default_org is not None and not any(p == person.id for p, _ in seen):
+            role = _title_right_after(doc, p_end, lexicons) or _title_right_before(
+                doc, p_start, lexicons
+            )
+            if role and (person.id, default_org.id) not in seen:
+                seen.add((person.id, default_org.id))
+                yield person, default_org, role

@@ -1,0 +1,68 @@
+"""What the components leave on a ``Doc``: actors, capabilities and relationships, as spans of
+the doc, before they become contract records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass
+class ActorRecord:
+    id: str
+    kind: str  # "org" or "person"
+    mentions: list[Span]
+    name: str = ""
+    type: str = "other_org"
+    type_source: str = "default"
+    confidence: float = 0.5
+    gazetteer_id: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def surface_forms(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for mention in self.mentions:
+            seen.setdefault(" ".join(mention.text.split()), None)
+        return list(seen)
+
+
+@dataclass
+class CapabilityRecord:
+    category: str
+    actor: ActorRecord | None
+    mentions: list[Span]
+    evidence: Span
+    confidence: float
+    source: str  # "lexicon", "inn_stem" or "embedding"
+
+
+@dataclass
+class RelationRecord:
+    type: str
+    source: ActorRecord
+    target: ActorRecord
+    evidence: Span
+    confidence: float
+    trigger: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+def register_extensions() -> None:
+    """Doc attributes the components fill; idempotent so every pipeline build may call it."""
+    for name in ("ie_actors", "ie_capabilities", "ie_relations"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension("ie_actor_at"):
+        # token index -> actor, for the components that look up who a token belongs to
+        Doc.set_extension("ie_actor_at", default=None)
+
+
+def actors_of(doc: Doc) -> list[ActorRecord]:
+    return doc._.ie_actors or []
+
+
+def actor_at(doc: Doc) -> dict[int, ActorRecord]:
+    return doc._.ie_actor_at or {}

@@ -1,0 +1,191 @@
+"""Typed, directed relationship candidates between the organisations of a sentence, from the
+trigger lexicon and the dependency parse; hedged, rumoured and negated statements dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.records import ActorRecord
+from ie_nlp.taxonomy import get_taxonomy
+
+MAX_TRIGGER_DISTANCE = 12
+
+
+@dataclass
+class Trigger:
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class PairCandidate:
+    type: str
+    first: tuple[int, ActorRecord]  # (token index, actor), first in the sentence
+    second: tuple[int, ActorRecord]
+    trigger: Trigger
+    source: ActorRecord
+    target: ActorRecord
+
+
+class TriggerIndex:
+    """Finds the trigger words and phrases of every relationship type in a sentence."""
+
+    def __init__(self, lexicons: Lexicons, make_doc: Callable[[str], Doc]) -> None:
+        self.make_doc = make_doc
+        cues = lexicons.relation_cues
+        self.lemmas: dict[str, tuple[str, str | None]] = {}
+        self.priority = {t: i for i, t in enumerate(cues["type_priority"])}
+        for type_id in reversed(cues["type_priority"]):
+            for entry in cues["triggers"][type_id]["lemmas"]:
+                lemma, _, pos = entry.partition("/")
+                self.lemmas[lemma] = (type_id, pos or None)
+        self.fallback_lemmas = set(cues["fallback"]["lemmas"])
+        self.fallback_type = cues["fallback"]["type"]
+        self.phrases = {t: cues["triggers"][t]["phrases"] for t in cues["type_priority"]}
+        self.flips = cues["direction_flips"]
+        self.source_types = cues["source_types"]
+        self.allowed_types = cues["allowed_types"]
+        hedges = cues["hedges"]
+        self.hedge_governors = set(hedges["governing_lemmas"])
+        self.hedge_auxiliaries = set(hedges["auxiliaries"])
+        self.negations = set(hedges["negations"])
+        self.hedge_phrases = [p.lower() for p in hedges["sentence_phrases"]]
+        self.matcher: PhraseMatcher | None = None
+
+    def _matcher(self, doc: Doc) -> PhraseMatcher:
+        if self.matcher is None:
+            self.matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            for type_id, phrases in self.phrases.items():
+                self.matcher.add(type_id, [self.make_doc(p) for p in phrases])
+        return self.matcher
+
+    def triggers_by_sentence(self, doc: Doc) -> dict[int, list[Trigger]]:
+        """Trigger words and phrases of the doc, keyed by their sentence's first token."""
+        found = [
+            Trigger(doc.vocab.strings[match_id], start, end, doc[start:end].text)
+            for match_id, start, end in self._matcher(doc)(doc)
+        ]
+        for token in doc:
+            lemma = token.lemma_.lower()
+            entry = self.lemmas.get(lemma) or self.lemmas.get(token.lower_)
+            if entry and entry[1] in (None, token.pos_):
+                found.append(Trigger(entry[0], token.i, token.i + 1, token.text))
+            elif lemma in self.fallback_lemmas:
+                found.append(Trigger(self.fallback_type, token.i, token.i + 1, token.text))
+        by_sentence: dict[int, list[Trigger]] = {}
+        for trigger in found:
+            by_sentence.setdefault(doc[trigger.start].sent.start, []).append(trigger)
+        return by_sentence
+
+    def is_hedged(self, sentence: Span, trigger: Trigger) -> bool:
+        lowered = sentence.text.lower()
+        if any(phrase in lowered for phrase in self.hedge_phrases):
+            return True
+        token: Token = sentence.doc[trigger.start]
+        for _ in range(3):
+            if any(c.lower_ in self.negations and c.dep_ == "neg" for c in token.children):
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in self.hedge_auxiliaries for c in token.children):
+                return True
+            if token.lemma_.lower() in self.hedge_governors:
+                return True
+            if token.head is token:
+                break
+            token = token.head
+        return False
+
+    def allows(self, type_id: str, source: ActorRecord, target: ActorRecord) -> bool:
+        """Whether the actor types can take part in the relationship (a university does not
+        acquire, a biotech does not award grants)."""
+        allowed = self.allowed_types.get(type_id)
+        if allowed is None:
+            return True
+        if not get_taxonomy().is_directed(type_id):
+            return source.type in allowed["source"] and target.type in allowed["target"]
+        return source.type in allowed["source"] and target.type in allowed["target"]
+
+    def direct(self, type_id: str, first: tuple[int, ActorRecord],
+               second: tuple[int, ActorRecord], trigger: Trigger, doc: Doc) -> tuple[ActorRecord, ActorRecord]:
+        """(source, target): textual order, unless syntax or actor types say otherwise."""
+        source, target = first[1], second[1]
+        if not get_taxonomy().is_directed(type_id):
+            return source, target
+        flips = self.flips.get(type_id, self.flips["*"])
+        before_second = doc[second[0] - 1].lower_ if second[0] > 0 else ""
+        before_first = doc[first[0] - 1].lower_ if first[0] > 0 else ""
+        flipped = before_second in flips and before_first not in flips
+        trigger_token = doc[trigger.start]
+        if trigger_token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in trigger_token.children):
+            flipped = flipped or before_second not in flips
+        if flipped:
+            source, target = target, source
+        roles = self.source_types.get(type_id, {})
+        if "source" in roles and target.type in roles["source"] and source.type not in roles["source"]:
+            source, target = target, source
+        if "target" in roles and source.type in roles["target"] and target.type not in roles["target"]:
+            source, target = target, source
+        return source, target
+
+
+def pair_candidates(sentence: Span, mentions: list[tuple[int, ActorRecord]],
+                    triggers: list[Trigger], index: TriggerIndex) -> list[PairCandidate]:
+    """One candidate per pair of organisations: the type of the nearest unhedged trigger."""
+    triggers = [t for t in triggers if not index.is_hedged(sentence, t)]
+    if not triggers:
+        return []
+    candidates: list[PairCandidate] = []
+    seen: set[tuple[str, str]] = set()
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1 :]:
+            if first[1] is second[1]:
+                continue
+            key = tuple(sorted((first[1].id, second[1].id)))
+            if key in seen:
+                continue
+            low, high = first[0], second[0]
+
+            def distance(t: Trigger, low: int = low, high: int = high) -> int:
+                if low <= t.start <= high:
+                    return 0
+                return min(abs(t.start - low), abs(t.start - high))
+
+            near = [t for t in triggers if distance(t) <= MAX_TRIGGER_DISTANCE]
+            if len({id(actor) for _, actor in mentions}) > 2:
+                # in a crowded sentence only a trigger between the two names links them
+                near = [t for t in near if distance(t) == 0]
+            if not near:
+                continue
+            coordinated = _coordinated(sentence.doc, first[0], second[0])
+            for best in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
+                if coordinated and get_taxonomy().is_directed(best.type):
+                    continue  # "Janssen, Merck and Otsuka": list members, not a deal
+                source, target = index.direct(best.type, first, second, best, sentence.doc)
+                if index.allows(best.type, source, target):
+                    seen.add(key)
+                    candidates.append(PairCandidate(best.type, first, second, best, source, target))
+                    break
+    return candidates
+
+
+def _coordinated(doc: Doc, first: int, second: int) -> bool:
+    """Whether two mentions are members of one coordination ("A, B and C")."""
+    a, b = doc[first], doc[second]
+    while a.dep_ == "compound" and a.head is not a:
+        a = a.head
+    while b.dep_ == "compound" and b.head is not b:
+        b = b.head
+    node = b
+    for _ in range(6):
+        if node.dep_ != "conj" or node.head is node:
+            break
+        node = node.head
+        if node is a:
+            return True
+    return False

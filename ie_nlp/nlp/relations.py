@@ -1,0 +1,112 @@
+"""The ``ie_relations`` component: affiliations and typed deals between the actors of a
+sentence (and "the company"/"it" back to the previous subject), scored by the trained
+relationship classifier over sentence embeddings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from ie_nlp.learn.relation_model import RelationScorer
+from ie_nlp.nlp.affiliation import affiliations
+from ie_nlp.nlp.deal_attributes import deal_attributes
+from ie_nlp.nlp.embedder import get_embedder
+from ie_nlp.nlp.holders import ANAPHORS, FocusTracker, main_org, org_actors_in
+from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.records import RelationRecord, register_extensions
+from ie_nlp.nlp.relation_rules import TriggerIndex, pair_candidates
+
+RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
+
+
+@Language.factory(
+    "ie_relations",
+    default_config={"scorer_path": None, "embedding_model": "", "use_embeddings": True,
+                    "torch_threads": 1},
+)
+class RelationFinder:
+    """Fills ``doc._.ie_relations``. Sentences of a batch are embedded together."""
+
+    def __init__(self, nlp: Language, name: str, scorer_path: str | None, embedding_model: str,
+                 use_embeddings: bool, torch_threads: int) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicons = get_lexicons()
+        self.triggers = TriggerIndex(self.lexicons, nlp.make_doc)
+        self.scorer = (
+            RelationScorer.load(Path(scorer_path))
+            if use_embeddings and scorer_path and Path(scorer_path).exists()
+            else None
+        )
+        self.threshold = float(self.scorer.metadata.get("threshold", 0.5)) if self.scorer else 0.5
+        self.embedding_model = embedding_model
+        self.torch_threads = torch_threads
+
+    def propose(self, doc: Doc) -> list[RelationRecord]:
+        """Rule-based relationships, before the classifier's say."""
+        records: dict[tuple[str, str, str], RelationRecord] = {}
+        triggers = self.triggers.triggers_by_sentence(doc)
+        focus = FocusTracker(doc)
+        main = main_org(doc)
+        for sentence in doc.sents:
+            before = focus.update(sentence)
+            for person, org, role in affiliations(sentence, self.lexicons, before or main):
+                attributes = {"role": role} if role else {}
+                self._keep(records, RelationRecord("affiliation", person, org, sentence,
+                                                   RULE_CONFIDENCE["affiliation"], "title",
+                                                   attributes))
+            mentions = org_actors_in(sentence)
+            if before is not None and all(actor is not before for _, actor in mentions):
+                anaphor = next((t.i for t in sentence if t.lower_ in ANAPHORS), None)
+                if anaphor is not None:
+                    mentions = sorted([*mentions, (anaphor, before)], key=lambda m: m[0])
+            if len(mentions) < 2 or sentence.start not in triggers:
+                continue
+            for candidate in pair_candidates(sentence, mentions, triggers[sentence.start],
+                                             self.triggers):
+                self._keep(records, RelationRecord(
+                    candidate.type, candidate.source, candidate.target, sentence,
+                    RULE_CONFIDENCE["default"], candidate.trigger.text,
+                    deal_attributes(sentence.text, candidate.type),
+                ))
+        return list(records.values())
+
+    @staticmethod
+    def _keep(records: dict[tuple[str, str, str], RelationRecord], record: RelationRecord) -> None:
+        key = (record.type, record.source.id, record.target.id)
+        if key not in records:
+            records[key] = record
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            proposals = [self.propose(doc) for doc in batch]
+            if self.scorer is not None:
+                scored = self.scorer.scored_types()
+                self._score([r for records in proposals for r in records if r.type in scored])
+            for doc, records in zip(batch, proposals, strict=True):
+                doc._.ie_relations = [r for r in records if r.confidence >= self.threshold]
+                yield doc
+
+    def _score(self, records: list[RelationRecord]) -> None:
+        assert self.scorer is not None
+        if not records:
+            return
+        sentences: dict[tuple[int, int], Span] = {}
+        for record in records:
+            sentences.setdefault((id(record.evidence.doc), record.evidence.start), record.evidence)
+        keys = list(sentences)
+        vectors = get_embedder(self.embedding_model, self.torch_threads).encode(
+            [sentences[key].text for key in keys]
+        )
+        row = {key: i for i, key in enumerate(keys)}
+        embeddings = vectors[[row[(id(r.evidence.doc), r.evidence.start)] for r in records]]
+        for record, probability in zip(records, self.scorer.score(records, embeddings), strict=True):
+            record.confidence = float(probability)
+

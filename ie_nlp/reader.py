@@ -1,0 +1,97 @@
+"""Reading input articles from ``.jsonl`` corpora, ``.txt`` and ``.html`` files, or folders of
+them, one record at a time; a bad record becomes an ``InputProblem`` with its file and line
+instead of stopping the run."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ie_nlp.errors import InputFileError
+from ie_nlp.schema import InputArticle
+
+SUPPORTED_SUFFIXES = (".jsonl", ".txt", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    path: str
+    line: int | None
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    path: str
+    line: int | None
+    article: InputArticle
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files to read, folders expanded (sorted, recursively) to their supported files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise InputFileError(
+                    f"{path}: unsupported file type; use {', '.join(SUPPORTED_SUFFIXES)}"
+                )
+            files.append(path)
+        else:
+            raise InputFileError(f"{path}: no such file or directory")
+    return files
+
+
+def _validation_message(error: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in item['loc']) or 'record'}: {item['msg']}"
+        for item in error.errors()
+    )
+
+
+def _read_jsonl(path: Path) -> Iterator[InputRecord | InputProblem]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield InputProblem(str(path), number, "malformed_json", str(error))
+                continue
+            if not isinstance(raw, dict):
+                yield InputProblem(str(path), number, "invalid_article", "not a JSON object")
+                continue
+            try:
+                yield InputRecord(str(path), number, InputArticle.model_validate(raw))
+            except ValidationError as error:
+                yield InputProblem(str(path), number, "invalid_article", _validation_message(error))
+
+
+def _read_document(path: Path) -> InputRecord | InputProblem:
+    content = path.read_text(encoding="utf-8", errors="replace")
+    field = "html" if path.suffix.lower() in {".html", ".htm"} else "text"
+    try:
+        article = InputArticle.model_validate({"id": path.stem, field: content})
+    except ValidationError as error:
+        return InputProblem(str(path), None, "invalid_article", _validation_message(error))
+    return InputRecord(str(path), None, article)
+
+
+def read_inputs(paths: list[Path]) -> Iterator[InputRecord | InputProblem]:
+    for path in expand_inputs(paths):
+        if path.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(path)
+        else:
+            yield _read_document(path)

@@ -1,0 +1,43 @@
+"""Wiring only: build the FastAPI app from settings, routers, middleware and error handlers.
+
+Run with ``ie-nlp serve`` or ``uvicorn service.main:app``.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from ie_nlp import Settings, __version__, get_settings
+from service.limits import BodySizeLimitMiddleware
+from service.openapi import DESCRIPTION, TAGS, TITLE, build_openapi
+from service.problems import register_problem_handlers
+from service.routers import extract, health, taxonomy
+from service.state import ExtractionRunner, ModelState, build_lifespan
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    state = ModelState()
+    app = FastAPI(
+        title=TITLE,
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=build_lifespan(state, settings),
+    )
+    app.state.settings = settings
+    app.state.model = state
+    app.state.runner = ExtractionRunner()
+
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    register_problem_handlers(app)
+
+    app.include_router(extract.router)
+    app.include_router(taxonomy.router)
+    app.include_router(health.router)
+
+    app.openapi = build_openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+app = create_app()

@@ -1,0 +1,119 @@
+"""Shared fixtures for the library tests.
+
+The real pipeline loads in several seconds, so it is built once per session (``extractor``);
+the other fixtures here are cheap views of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ie_nlp import ExtractionResult, Extractor, InputArticle
+from ie_nlp.taxonomy import get_taxonomy
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = REPO_DIR / "corpora" / "sample"
+
+RuleRelation = tuple[str, str, str, dict[str, Any]]
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The real pipeline (spaCy model, gazetteer, trained classifiers), built once."""
+    return Extractor.from_settings()
+
+
+@pytest.fixture
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
+
+
+@pytest.fixture
+def extract(extractor: Extractor) -> Callable[..., ExtractionResult]:
+    """``extract(text)`` or ``extract(html=...)``: one article through the whole pipeline."""
+
+    def run(
+        text: str | None = None, *, html: str | None = None, article_id: str = "t1"
+    ) -> ExtractionResult:
+        return extractor.extract(InputArticle(id=article_id, text=text, html=html))
+
+    return run
+
+
+@pytest.fixture
+def rule_relations(nlp: Language) -> Callable[[str], list[RuleRelation]]:
+    """The relationships the rules propose for a text, before the trained scorer's say:
+    ``(type, source name, target name, attributes)``."""
+
+    def run(text: str) -> list[RuleRelation]:
+        doc: Doc = nlp(text)
+        proposals = nlp.get_pipe("ie_relations").propose(doc)  # type: ignore[attr-defined]
+        return [(r.type, r.source.name, r.target.name, dict(r.attributes)) for r in proposals]
+
+    return run
+
+
+def contract_violations(result: ExtractionResult, text: str) -> list[str]:
+    """Everything in ``result`` that breaks CONTRACT.md for an article whose text is ``text``:
+    offsets, references, confidences and taxonomy identifiers. Empty when it is valid."""
+    taxonomy = get_taxonomy()
+    problems: list[str] = []
+
+    def span(where: str, item: Any) -> None:
+        if item is None:
+            return
+        if not 0 <= item.start <= item.end <= len(text):
+            problems.append(f"{where}: [{item.start}:{item.end}] outside the text")
+        elif text[item.start : item.end] != item.text:
+            problems.append(
+                f"{where}: text[{item.start}:{item.end}] is "
+                f"{text[item.start : item.end]!r}, not {item.text!r}"
+            )
+
+    def confidence(where: str, value: float) -> None:
+        if not 0.0 <= value <= 1.0:
+            problems.append(f"{where}: confidence {value} outside [0, 1]")
+
+    ids = [actor.id for actor in result.actors]
+    if len(set(ids)) != len(ids):
+        problems.append(f"duplicate actor ids {ids}")
+    for actor in result.actors:
+        if actor.type not in taxonomy.actor_types:
+            problems.append(f"actor {actor.id}: unknown type {actor.type!r}")
+        confidence(f"actor {actor.id}", actor.confidence)
+        for mention in actor.mentions:
+            span(f"actor {actor.id} mention", mention)
+    for number, capability in enumerate(result.capabilities):
+        where = f"capability {number}"
+        if capability.category not in taxonomy.capability_categories:
+            problems.append(f"{where}: unknown category {capability.category!r}")
+        elif capability.market != taxonomy.market_of(capability.category):
+            problems.append(f"{where}: market {capability.market!r} of {capability.category}")
+        if capability.actor is not None and capability.actor not in ids:
+            problems.append(f"{where}: unknown actor {capability.actor!r}")
+        confidence(where, capability.confidence)
+        for mention in capability.mentions:
+            span(f"{where} mention", mention)
+        span(f"{where} evidence", capability.evidence)
+    for number, relationship in enumerate(result.relationships):
+        where = f"relationship {number}"
+        if relationship.type not in taxonomy.relationship_types:
+            problems.append(f"{where}: unknown type {relationship.type!r}")
+        for end in (relationship.source, relationship.target):
+            if end not in ids:
+                problems.append(f"{where}: unknown actor {end!r}")
+        confidence(where, relationship.confidence)
+        span(f"{where} evidence", relationship.evidence)
+    return problems
+
+
+@pytest.fixture
+def check_contract() -> Callable[[ExtractionResult, str], list[str]]:
+    """``check_contract(result, text)``: the list of contract violations (empty when valid)."""
+    return contract_violations

@@ -1,0 +1,102 @@
+"""ie_nlp.nlp.actor_candidates: which entity spans become actor candidates, and how they are
+cleaned (ANNOTATION.md § Actors: no drugs, trials, journals, exchanges or news wires)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from ie_nlp.names import normalize_name
+from ie_nlp.nlp.actor_candidates import Candidate, find_candidates
+from ie_nlp.nlp.lexicons import get_lexicons
+
+
+def candidates(nlp: Language, text: str) -> list[Candidate]:
+    return find_candidates(nlp(text), get_lexicons())
+
+
+def texts(found: list[Candidate]) -> list[str]:
+    return [candidate.span.text for candidate in found]
+
+
+def test_an_organisation_is_a_candidate_of_kind_org(nlp: Language) -> None:
+    found = candidates(nlp, "Castellan Genomics signed an agreement with Beta Bio.")
+    kinds = {c.span.text: c.kind for c in found}
+    assert kinds.get("Castellan Genomics") == "org"
+    assert kinds.get("Beta Bio") == "org"
+
+
+def test_a_person_is_a_candidate_of_kind_person(nlp: Language) -> None:
+    found = candidates(
+        nlp, '"We are pleased," said Jane Doe, Chief Executive Officer of Acme Therapeutics.'
+    )
+    kinds = {c.span.text: c.kind for c in found}
+    assert kinds.get("Jane Doe") == "person"
+    assert kinds.get("Acme Therapeutics") == "org"
+
+
+def test_determiners_and_possessives_are_trimmed(nlp: Language) -> None:
+    found = texts(
+        candidates(
+            nlp, "The University of Basel's researchers and Acme Therapeutics' scientists met."
+        )
+    )
+    assert "University of Basel" in found
+    assert "Acme Therapeutics" in found
+    assert not any(text.startswith("The ") or text.endswith(("'s", "'")) for text in found)
+
+
+def test_candidate_spans_are_spans_of_the_doc(nlp: Language) -> None:
+    doc = nlp("Alpine Ventures led the round in Acme Therapeutics, joined by Beta Bio.")
+    for candidate in find_candidates(doc, get_lexicons()):
+        assert candidate.span.doc is doc
+        assert doc.text[candidate.span.start_char : candidate.span.end_char] == candidate.span.text
+
+
+def test_a_gazetteer_alias_is_tied_to_its_canonical_entry(nlp: Language) -> None:
+    found = candidates(nlp, "Acme Therapeutics received approval from the FDA.")
+    fda = next(c for c in found if c.span.text == "FDA")
+    assert fda.kind == "org"
+    assert fda.gazetteer_name  # the canonical name of the agency
+
+
+@pytest.mark.parametrize(
+    ("text", "non_actor"),
+    [
+        (
+            "Acme Therapeutics published the results in Nature Medicine on Monday.",
+            "Nature Medicine",
+        ),
+        (
+            "The Acme Therapeutics study appeared in The New England Journal of Medicine.",
+            "New England Journal of Medicine",
+        ),
+        ("Acme Therapeutics published the data in The Lancet.", "Lancet"),
+        ("Acme Therapeutics announced the results via Business Wire.", "Business Wire"),
+        ("NEW YORK--(BUSINESS WIRE)--Acme Therapeutics today announced results.", "Business Wire"),
+        ("Acme Therapeutics shares trade on the Nasdaq under the ticker ACME.", "Nasdaq"),
+        ("Shares of Acme Therapeutics rose 5% on the NYSE.", "NYSE"),
+        ("Acme Therapeutics is developing pembrolizumab for lung cancer.", "pembrolizumab"),
+        ("Acme Therapeutics will start a trial of CSG-101 next year.", "CSG-101"),
+        ("Acme Therapeutics presented data at the ASCO Annual Meeting in Chicago.", "ASCO"),
+    ],
+)
+def test_journals_wires_exchanges_drugs_and_meetings_are_not_candidates(
+    nlp: Language, text: str, non_actor: str
+) -> None:
+    found = [normalize_name(t) for t in texts(candidates(nlp, text))]
+    assert not any(normalize_name(non_actor) in key for key in found), found
+    assert "acme therapeutics" in found
+
+
+def test_generic_references_are_not_candidates(nlp: Language) -> None:
+    found = [
+        normalize_name(t)
+        for t in texts(
+            candidates(
+                nlp, "The Company said the Board approved the plan. The Company expects growth."
+            )
+        )
+    ]
+    assert "company" not in found
+    assert "board" not in found

@@ -1,0 +1,99 @@
+"""ie_nlp.nlp.actor_resolution: the mentions of one actor in an article become one actor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+
+from ie_nlp import ExtractionResult
+from ie_nlp.schema import Actor
+
+Extract = Callable[..., ExtractionResult]
+
+
+def actors_with(result: ExtractionResult, form: str) -> list[Actor]:
+    """The actors that have ``form`` as their name, an alias or a mention."""
+    return [
+        actor
+        for actor in result.actors
+        if form == actor.name
+        or form in actor.aliases
+        or any(m.text == form for m in actor.mentions)
+    ]
+
+
+def test_merck_long_short_and_acronym_forms_are_one_actor(extract: Extract) -> None:
+    result = extract(
+        "Merck & Co., Inc. announced results on Monday. Merck said the trial met its "
+        "goal. MSD is known as Merck outside North America."
+    )
+    merck = actors_with(result, "Merck & Co., Inc.")
+    assert len(merck) == 1
+    assert actors_with(result, "Merck") == merck
+    assert actors_with(result, "MSD") == merck
+    actor = merck[0]
+    assert actor.name == "Merck & Co., Inc."
+    assert {"Merck", "MSD"} <= set(actor.aliases)
+    assert actor.name not in actor.aliases
+    assert len(actor.mentions) == 4
+
+
+def test_merck_kgaa_and_merck_and_co_stay_apart(extract: Extract) -> None:
+    result = extract("Merck KGaA and Merck & Co., Inc. are different companies.")
+    kgaa, co = actors_with(result, "Merck KGaA"), actors_with(result, "Merck & Co., Inc.")
+    assert len(kgaa) == 1 and len(co) == 1
+    assert kgaa[0].id != co[0].id
+
+
+def test_a_defined_acronym_joins_its_long_form(extract: Extract) -> None:
+    text = (
+        "Researchers at the Walter and Eliza Hall Institute (WEHI) in Melbourne published new "
+        "data. WEHI scientists led the study."
+    )
+    result = extract(text)
+    wehi = actors_with(result, "WEHI")
+    assert len(wehi) == 1
+    assert wehi[0].name == "Walter and Eliza Hall Institute"
+    later = text.rindex("WEHI")
+    assert any(m.start == later for m in wehi[0].mentions), "the later bare acronym is a mention"
+
+
+def test_a_legal_suffix_does_not_split_an_actor(extract: Extract) -> None:
+    result = extract("The company said Acme Therapeutics Inc. and Acme Therapeutics will merge.")
+    acme = actors_with(result, "Acme Therapeutics Inc.")
+    assert len(acme) == 1
+    assert actors_with(result, "Acme Therapeutics") == acme
+    assert acme[0].name == "Acme Therapeutics Inc."
+
+
+def test_repeated_mentions_are_one_actor_with_every_mention(extract: Extract) -> None:
+    text = "Acme Therapeutics' shares rose. The board of Acme Therapeutics met."
+    result = extract(text)
+    acme = actors_with(result, "Acme Therapeutics")
+    assert len(acme) == 1
+    assert [m.start for m in acme[0].mentions] == [0, text.rindex("Acme")]
+
+
+def test_a_lone_surname_is_not_an_actor_of_its_own(extract: Extract) -> None:
+    result = extract(
+        '"We are pleased," said Jane Doe, Chief Executive Officer of Acme '
+        "Therapeutics. Doe joined the company in 2020."
+    )
+    assert [a.name for a in result.actors if a.type == "person"] == ["Jane Doe"]
+    assert not any(a.name == "Doe" for a in result.actors)
+
+
+def test_resolved_actors_have_unique_ids_and_the_fullest_name(nlp: Language) -> None:
+    doc = nlp(
+        "Castellan Genomics GmbH announced a financing. Castellan Genomics will use the "
+        "proceeds for its lead programme, said Jane Doe."
+    )
+    actors = doc._.ie_actors  # resolve()'s output, typed
+    ids = [actor.id for actor in actors]
+    assert len(ids) == len(set(ids))
+    castellan = [a for a in actors if "Castellan Genomics" in a.surface_forms]
+    assert len(castellan) == 1
+    assert castellan[0].name == "Castellan Genomics GmbH"
+    starts = [m.start for m in castellan[0].mentions]
+    assert starts == sorted(starts) and len(starts) == 2

@@ -1,0 +1,149 @@
+"""ie_nlp.nlp.relation_rules: typed, directed relationship candidates from trigger words and
+the parse; hedged, intended and negated statements give none (ANNOTATION.md § Relationships)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from ie_nlp.nlp.holders import org_actors_in
+from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.relation_rules import TriggerIndex, pair_candidates
+
+Found = list[tuple[str, str, str]]
+
+
+@pytest.fixture
+def index(nlp: Language) -> TriggerIndex:
+    return TriggerIndex(get_lexicons(), nlp.make_doc)
+
+
+def candidates(nlp: Language, index: TriggerIndex, text: str) -> Found:
+    """(type, source name, target name) of every candidate in every sentence."""
+    doc = nlp(text)
+    triggers = index.triggers_by_sentence(doc)
+    found: Found = []
+    for sentence in doc.sents:
+        for candidate in pair_candidates(
+            sentence, org_actors_in(sentence), triggers.get(sentence.start, []), index
+        ):
+            found.append((candidate.type, candidate.source.name, candidate.target.name))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pfizer acquired Seagen for $43 billion.", ("acquisition", "Pfizer", "Seagen")),
+        (
+            "Beta Bio was acquired by Novartis for $1.2 billion.",
+            ("acquisition", "Novartis", "Beta Bio"),
+        ),
+        (
+            "Novartis completed its acquisition of Beta Bio.",
+            ("acquisition", "Novartis", "Beta Bio"),
+        ),
+        (
+            "Acme Therapeutics entered into a definitive agreement to acquire Beta Bio.",
+            ("acquisition", "Acme Therapeutics", "Beta Bio"),
+        ),
+        (
+            "Acme Therapeutics, a clinical-stage biotechnology company, raised $40 million in a "
+            "Series B financing led by Alpine Ventures.",
+            ("investment", "Alpine Ventures", "Acme Therapeutics"),
+        ),
+        (
+            "Beta Bio granted Acme Therapeutics an exclusive license to its antibody platform.",
+            ("licensing", "Beta Bio", "Acme Therapeutics"),
+        ),
+        (
+            "Acme Therapeutics signed a manufacturing agreement with Lonza.",
+            ("outsourcing", "Acme Therapeutics", "Lonza"),
+        ),
+        (
+            "Acme Therapeutics was spun out of the University of Basel in 2019.",
+            ("spin_off", "University of Basel", "Acme Therapeutics"),
+        ),
+        (
+            "The European Innovation Council awarded Acme Therapeutics a grant of EUR 2.5 million.",
+            ("grant", "European Innovation Council", "Acme Therapeutics"),
+        ),
+    ],
+)
+def test_directed_relationships_point_the_contracts_way(
+    nlp: Language, index: TriggerIndex, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert candidates(nlp, index, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        (
+            "Acme Therapeutics and the University of Basel entered into a research collaboration "
+            "on gene therapy.",
+            "research_collaboration",
+            {"Acme Therapeutics", "University of Basel"},
+        ),
+        (
+            "Acme Therapeutics and Beta Bio agreed to merge.",
+            "merger",
+            {"Acme Therapeutics", "Beta Bio"},
+        ),
+    ],
+)
+def test_undirected_relationships(
+    nlp: Language, index: TriggerIndex, text: str, kind: str, pair: set[str]
+) -> None:
+    found = candidates(nlp, index, text)
+    assert [(k, {s, t}) for k, s, t in found] == [(kind, pair)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Therapeutics has not entered into any agreement with Beta Bio.",
+        "Acme Therapeutics did not acquire Beta Bio.",
+        "Acme Therapeutics plans to acquire Beta Bio.",
+        "Acme Therapeutics intends to invest in Beta Bio.",
+        "Acme Therapeutics is reportedly in talks to acquire Beta Bio.",
+        "Acme Therapeutics could acquire Beta Bio.",
+    ],
+)
+def test_negated_intended_and_rumoured_deals_give_no_candidate(
+    nlp: Language, index: TriggerIndex, text: str
+) -> None:
+    assert candidates(nlp, index, text) == []
+
+
+def test_the_trigger_of_a_negated_deal_is_hedged(nlp: Language, index: TriggerIndex) -> None:
+    doc = nlp("Acme Therapeutics has not entered into any agreement with Beta Bio.")
+    sentence = next(iter(doc.sents))
+    triggers = index.triggers_by_sentence(doc)[sentence.start]
+    assert triggers
+    assert all(index.is_hedged(sentence, trigger) for trigger in triggers)
+
+
+def test_an_affirmed_deal_trigger_is_not_hedged(nlp: Language, index: TriggerIndex) -> None:
+    doc = nlp("Pfizer acquired Seagen for $43 billion.")
+    sentence = next(iter(doc.sents))
+    triggers = index.triggers_by_sentence(doc)[sentence.start]
+    assert [t.type for t in triggers] == ["acquisition"]
+    assert not index.is_hedged(sentence, triggers[0])
+
+
+def test_a_university_does_not_acquire(nlp: Language, index: TriggerIndex) -> None:
+    assert candidates(nlp, index, "The University of Basel acquired Beta Bio.") == []
+
+
+def test_no_trigger_no_candidate(nlp: Language, index: TriggerIndex) -> None:
+    text = (
+        "Acme Therapeutics presented data at a conference with Beta Bio executives in attendance."
+    )
+    assert candidates(nlp, index, text) == []
+
+
+def test_organisations_in_different_sentences_are_not_paired(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    assert candidates(nlp, index, "Pfizer reported strong sales. Seagen was acquired.") == []

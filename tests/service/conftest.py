@@ -1,0 +1,129 @@
+"""Real uvicorn processes for end-to-end API tests.
+
+Each fixture starts ``python -m uvicorn service.main:app`` on a free port with its own ``IE_*``
+environment, so the tests see exactly what a deployment sees: the lifespan, the background model
+load, the middleware and the HTTP server's own parsing.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import httpx
+import pytest
+from api_helpers import (
+    LIMITED_MAX_BATCH_ARTICLES,
+    LIMITED_MAX_REQUEST_BYTES,
+    LIMITED_MAX_TEXT_CHARS,
+    REPO_DIR,
+    Server,
+    free_port,
+    stop,
+)
+
+STARTUP_TIMEOUT_S = 90.0
+
+
+def wait_until(
+    server: Server, probe_path: str, done: Callable[[httpx.Response], bool], record: bool
+) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    with httpx.Client(base_url=server.base_url, timeout=5.0) as client:
+        while time.monotonic() < deadline:
+            if server.process.poll() is not None:
+                pytest.fail(f"server exited with {server.process.returncode}:\n{server.log_tail()}")
+            try:
+                response = client.get(probe_path)
+            except httpx.TransportError:
+                time.sleep(0.1)
+                continue
+            if record:
+                server.startup_probes.append(response)
+            if done(response):
+                return
+            time.sleep(0.1)
+    pytest.fail(
+        f"server not in the expected state after {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}"
+    )
+
+
+def start_server(
+    tmp_dir: Path, name: str, env: Mapping[str, str], done: Callable[[httpx.Response], bool]
+) -> Iterator[Server]:
+    port = free_port()
+    log_path = tmp_dir / f"{name}.log"
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "service.main:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command, cwd=REPO_DIR, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+        )
+    server = Server(f"http://127.0.0.1:{port}", process, log_path)
+    try:
+        wait_until(server, "/readyz", done, record=True)
+        yield server
+    finally:
+        stop(process)
+
+
+def is_ready(response: httpx.Response) -> bool:
+    return response.status_code == 200
+
+
+def failed_loading(response: httpx.Response) -> bool:
+    return response.status_code == 503 and response.json().get("code") != "not_ready"
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with the default settings, ready to extract."""
+    yield from start_server(tmp_path_factory.mktemp("server"), "default", {}, is_ready)
+
+
+@pytest.fixture(scope="session")
+def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A ready server with small limits, so limit tests need only small payloads."""
+    env = {
+        "IE_MAX_REQUEST_BYTES": str(LIMITED_MAX_REQUEST_BYTES),
+        "IE_MAX_BATCH_ARTICLES": str(LIMITED_MAX_BATCH_ARTICLES),
+        "IE_MAX_TEXT_CHARS": str(LIMITED_MAX_TEXT_CHARS),
+    }
+    yield from start_server(tmp_path_factory.mktemp("limited"), "limited", env, is_ready)
+
+
+@pytest.fixture(scope="session")
+def broken_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server whose models cannot load; waits until it has given up loading."""
+    env = {"IE_SPACY_MODEL": "no_such_model"}
+    yield from start_server(tmp_path_factory.mktemp("broken"), "broken", env, failed_loading)
+
+
+@pytest.fixture
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.base_url, timeout=60.0) as http:
+        yield http
+
+
+@pytest.fixture
+def limited_client(limited_server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=limited_server.base_url, timeout=60.0) as http:
+        yield http
+
+
+@pytest.fixture
+def broken_client(broken_server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=broken_server.base_url, timeout=60.0) as http:
+        yield http
