@@ -11,22 +11,27 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from ie_nlp.errors import (  # noqa: E402
+from ie_nlp.errors import (
+    FetchFailedError,
     IENLPError,
     InputFileError,
     InvalidArticleError,
     ModelLoadError,
     TextTooLongError,
+    UrlFetchDisabledError,
+    UrlForbiddenError,
 )
-from ie_nlp.extractor import Extractor  # noqa: E402
-from ie_nlp.schema import SCHEMA_VERSION, ExtractionResult, InputArticle  # noqa: E402
-from ie_nlp.settings import Settings, get_settings  # noqa: E402
-from ie_nlp.taxonomy import get_taxonomy  # noqa: E402
+from ie_nlp.extractor import Extractor
+from ie_nlp.schema import SCHEMA_VERSION, ExtractionResult, InputArticle
+from ie_nlp.scrape import fetch_article
+from ie_nlp.settings import Settings, get_settings
+from ie_nlp.taxonomy import get_taxonomy
 
 __all__ = [
     "SCHEMA_VERSION",
     "ExtractionResult",
     "Extractor",
+    "FetchFailedError",
     "IENLPError",
     "InputArticle",
     "InputFileError",
@@ -34,7 +39,10 @@ __all__ = [
     "ModelLoadError",
     "Settings",
     "TextTooLongError",
+    "UrlFetchDisabledError",
+    "UrlForbiddenError",
     "__version__",
+    "fetch_article",
     "get_settings",
     "get_taxonomy",
 ]

@@ -8,13 +8,12 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import IO
 
 from ie_nlp.errors import IENLPError
 from ie_nlp.extractor import Extractor
-from ie_nlp.reader import InputProblem, InputRecord, read_inputs
+from ie_nlp.reader import InputProblem, InputRecord, expand_inputs, read_inputs
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings, get_settings
 
@@ -53,7 +52,9 @@ def _extract_window(records: list[InputRecord]) -> list[ExtractionResult | Input
     return _extract_with(_worker, records)
 
 
-def _extract_with(extractor: Extractor, records: list[InputRecord]) -> list[ExtractionResult | InputProblem]:
+def _extract_with(
+    extractor: Extractor, records: list[InputRecord]
+) -> list[ExtractionResult | InputProblem]:
     """Results in order; an article the extractor refuses becomes a problem, not a crash."""
     try:
         return list(extractor.extract_many([r.article for r in records]))
@@ -67,8 +68,11 @@ def _extract_with(extractor: Extractor, records: list[InputRecord]) -> list[Extr
         return outcomes
 
 
-def _windows(stream: Iterator[InputRecord | InputProblem], size: int,
-             on_problem: Callable[[InputProblem], None]) -> Iterator[list[InputRecord]]:
+def _windows(
+    stream: Iterator[InputRecord | InputProblem],
+    size: int,
+    on_problem: Callable[[InputProblem], None],
+) -> Iterator[list[InputRecord]]:
     window: list[InputRecord] = []
     for item in stream:
         if isinstance(item, InputProblem):
@@ -82,10 +86,14 @@ def _windows(stream: Iterator[InputRecord | InputProblem], size: int,
         yield window
 
 
-def extract_files(inputs: list[Path], output: Path, workers: int = 1,
-                  settings: Settings | None = None,
-                  on_problem: Callable[[InputProblem], None] | None = None,
-                  on_article: Callable[[int], None] | None = None) -> BatchSummary:
+def extract_files(
+    inputs: list[Path],
+    output: Path,
+    workers: int = 1,
+    settings: Settings | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    on_article: Callable[[int], None] | None = None,
+) -> BatchSummary:
     """Extracts every article of ``inputs`` into ``output`` (JSON lines, input order)."""
     settings = settings or get_settings()
     summary = BatchSummary()
@@ -96,9 +104,10 @@ def extract_files(inputs: list[Path], output: Path, workers: int = 1,
         if on_problem:
             on_problem(item)
 
+    files = expand_inputs(inputs)  # a wrong path fails here, before the output is touched
     output.parent.mkdir(parents=True, exist_ok=True)
     size = WINDOW_PER_WORKER * max(workers, 1)
-    windows = _windows(read_inputs(inputs), size, problem)
+    windows = _windows(read_inputs(files), size, problem)
     with output.open("w", encoding="utf-8") as sink:
         if workers <= 1:
             extractor = Extractor.from_settings(settings)
@@ -108,16 +117,24 @@ def extract_files(inputs: list[Path], output: Path, workers: int = 1,
             context = multiprocessing.get_context("spawn")
             with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
                 for window in windows:
-                    chunks = [window[i : i + WINDOW_PER_WORKER] for i in range(0, len(window), WINDOW_PER_WORKER)]
+                    chunks = [
+                        window[i : i + WINDOW_PER_WORKER]
+                        for i in range(0, len(window), WINDOW_PER_WORKER)
+                    ]
                     outcomes = [o for chunk in pool.map(_extract_window, chunks) for o in chunk]
                     _write(sink, window, outcomes, summary, problem, on_article)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _write(sink: IO[str], window: list[InputRecord], outcomes: list[ExtractionResult | InputProblem],
-           summary: BatchSummary, problem: Callable[[InputProblem], None],
-           on_article: Callable[[int], None] | None) -> None:
+def _write(
+    sink: IO[str],
+    window: list[InputRecord],
+    outcomes: list[ExtractionResult | InputProblem],
+    summary: BatchSummary,
+    problem: Callable[[InputProblem], None],
+    on_article: Callable[[int], None] | None,
+) -> None:
     for record, outcome in zip(window, outcomes, strict=True):
         if isinstance(outcome, InputProblem):
             problem(outcome)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from ie_nlp import __version__
-from ie_nlp.errors import TextTooLongError
+from ie_nlp.errors import InvalidArticleError, TextTooLongError
 from ie_nlp.nlp.pipeline import build_pipeline
 from ie_nlp.nlp.result import doc_to_result
 from ie_nlp.nlp.text import html_to_text, unwrap_hard_breaks
@@ -31,6 +31,11 @@ class Extractor:
 
     def article_text(self, article: InputArticle) -> tuple[str, bool]:
         """The text that offsets refer to, and whether it was derived from HTML."""
+        if not article.has_content:
+            raise InvalidArticleError(
+                f"article {article.id!r} has a url but no text or html: fetch it first "
+                "(`ie-nlp scrape URL`, or POST /v1/extract with IE_ALLOW_URL_FETCH=true)"
+            )
         if article.text and article.text.strip():
             text, from_html = article.text, False
         else:
@@ -45,13 +50,16 @@ class Extractor:
     def extract(self, article: InputArticle) -> ExtractionResult:
         return next(self.extract_many([article]))
 
-    def extract_many(self, articles: Iterable[InputArticle],
-                     batch_size: int = 16) -> Iterator[ExtractionResult]:
+    def extract_many(
+        self, articles: Iterable[InputArticle], batch_size: int = 16
+    ) -> Iterator[ExtractionResult]:
         """Results in input order. Raises on the first article that is too long; callers that
         must go on past bad records validate lengths with ``article_text`` first."""
         prepared = ((article, *self.article_text(article)) for article in articles)
-        contexts = ((unwrap_hard_breaks(text), (article, text, from_html, time.perf_counter()))
-                    for article, text, from_html in prepared)
+        contexts = (
+            (unwrap_hard_breaks(text), (article, text, from_html, time.perf_counter()))
+            for article, text, from_html in prepared
+        )
         for doc, (article, text, from_html, started) in self.nlp.pipe(
             contexts, as_tuples=True, batch_size=batch_size
         ):

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ie_nlp.taxonomy import ACTOR_TYPES, CAPABILITY_CATEGORIES, RELATIONSHIP_TYPES
+from ie_nlp.taxonomy import ACTOR_TYPES, CAPABILITY_CATEGORIES, RELATIONSHIP_TYPES, get_taxonomy
 
 SCHEMA_VERSION = "1"
 
@@ -40,9 +40,16 @@ class InputArticle(BaseModel):
 
     @model_validator(mode="after")
     def _text_or_html(self) -> InputArticle:
-        if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
-            raise ValueError("either a non-empty 'text' or 'html' is required")
+        if not self.has_content and not (self.url and self.url.strip()):
+            raise ValueError(
+                "either a non-empty 'text' or 'html' (or a 'url' to fetch) is required"
+            )
         return self
+
+    @property
+    def has_content(self) -> bool:
+        """Whether the article carries its text or HTML (else only a URL to fetch)."""
+        return bool((self.text and self.text.strip()) or (self.html and self.html.strip()))
 
 
 class Span(BaseModel):
@@ -51,6 +58,12 @@ class Span(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError("a span's end comes before its start")
+        return self
 
 
 class Actor(BaseModel):
@@ -81,6 +94,9 @@ class Capability(BaseModel):
     mentions: list[Span] = Field(default_factory=list)
     evidence: Span | None = None
     confidence: float = Field(1.0, ge=0.0, le=1.0)
+    source: str | None = Field(
+        None, description="How it was found: lexicon, inn_stem or embedding."
+    )
 
     @field_validator("category")
     @classmethod
@@ -88,6 +104,13 @@ class Capability(BaseModel):
         if value not in CAPABILITY_CATEGORIES:
             raise ValueError(f"unknown capability category {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _market_of_category(self) -> Capability:
+        expected = get_taxonomy().market_of(self.category)
+        if self.market != expected:
+            raise ValueError(f"{self.category!r} belongs to the {expected!r} market")
+        return self
 
 
 class Relationship(BaseModel):
@@ -99,6 +122,7 @@ class Relationship(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Span
     attributes: dict[str, Any] = Field(default_factory=dict)
+    trigger: str | None = Field(None, description="The word or title that states it.")
 
     @field_validator("type")
     @classmethod
@@ -106,6 +130,12 @@ class Relationship(BaseModel):
         if value not in RELATIONSHIP_TYPES:
             raise ValueError(f"unknown relationship type {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _two_actors(self) -> Relationship:
+        if self.source == self.target:
+            raise ValueError("a relationship joins two different actors")
+        return self
 
 
 class ExtractionResult(BaseModel):

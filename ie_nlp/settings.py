@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     use_embeddings: bool = Field(
         True, description="Score capability paraphrases and relationships with sentence embeddings."
     )
+    capability_similarity: float = Field(
+        0.6,
+        ge=0.0,
+        le=1.0,
+        description="Cosine similarity from which a sentence names a capability category.",
+    )
     models_dir: Path = Field(
         REPO_DIR / "models", description="Folder with the trained classifiers and their sidecars."
     )
@@ -38,7 +44,9 @@ class Settings(BaseSettings):
         8_000_000, description="Largest request body the API accepts (HTTP 413 above)."
     )
     max_batch_articles: int = Field(64, description="Most articles in one POST /v1/extract/batch.")
-    torch_threads: int = Field(1, description="Torch threads per process (1 is robust on shared cores).")
+    torch_threads: int = Field(
+        1, description="Torch threads per process (1 is robust on shared cores)."
+    )
     shared_corpora_dir: Path = Field(
         REPO_DIR.parent / "shared" / "corpora",
         description="Folder of the shared article corpora that gold records without text refer to.",

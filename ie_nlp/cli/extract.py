@@ -16,12 +16,25 @@ from ie_nlp.settings import get_settings
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="Where to write the results (JSON lines, one per article).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes; each loads the models once.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar (default: on when stderr is a terminal).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Where to write the results (JSON lines, one per article).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes; each loads the models once.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: on when stderr is a terminal).",
+)
 def extract(inputs: tuple[Path, ...], output: Path, workers: int, progress: bool | None) -> None:
     """Extract actors, capabilities and relationships from INPUT files.
 
@@ -41,8 +54,14 @@ def extract(inputs: tuple[Path, ...], output: Path, workers: int, progress: bool
         bar.write(f"error: {problem}", file=sys.stderr)
 
     try:
-        summary = extract_files(list(inputs), output, workers=workers, settings=get_settings(),
-                                on_problem=report, on_article=bar.update)
+        summary = extract_files(
+            list(inputs),
+            output,
+            workers=workers,
+            settings=get_settings(),
+            on_problem=report,
+            on_article=bar.update,
+        )
     except IENLPError as error:
         bar.close()
         raise click.ClickException(f"[{error.code}] {error.message}") from error

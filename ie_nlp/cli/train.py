@@ -12,11 +12,21 @@ from ie_nlp.settings import REPO_DIR, get_settings
 
 
 @click.command()
-@click.option("--gold", "gold_dir", default=REPO_DIR / "corpora" / "gold", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder with train.jsonl and dev.jsonl gold annotations.")
-@click.option("--models", "models_dir", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the models (default: IE_MODELS_DIR, i.e. models/).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    default=REPO_DIR / "corpora" / "gold",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder with train.jsonl and dev.jsonl gold annotations.",
+)
+@click.option(
+    "--models",
+    "models_dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the models (default: IE_MODELS_DIR, i.e. models/).",
+)
 def train(gold_dir: Path, models_dir: Path | None) -> None:
     """Train the actor-type classifier and the relationship scorer from gold annotations,
     save them with metadata sidecars, and print the pipeline's dev-set scores.

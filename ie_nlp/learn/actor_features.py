@@ -32,7 +32,11 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
         if before is not None:
             features[f"before={before.lower_}"] = 1.0
         for token in mention.sent:
-            if token.is_alpha and not token.is_stop and not (mention.start <= token.i < mention.end):
+            if (
+                token.is_alpha
+                and not token.is_stop
+                and not (mention.start <= token.i < mention.end)
+            ):
                 key = f"ctx={token.lemma_.lower()}"
                 features[key] = features.get(key, 0.0) + 0.2
     return features

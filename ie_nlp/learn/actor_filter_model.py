@@ -24,14 +24,16 @@ class ActorFilterModel:
 
     @classmethod
     def fit(cls, actors: list[ActorRecord], labels: list[int]) -> ActorFilterModel:
-        pipeline = make_pipeline(DictVectorizer(), LogisticRegression(max_iter=2000, C=1.0))
+        pipeline = make_pipeline(DictVectorizer(), LogisticRegression(max_iter=2000, C=0.5))
         pipeline.fit([actor_features(a) for a in actors], labels)
         return cls(pipeline, {"labels": [0, 1]})
 
     def probabilities(self, actors: list[ActorRecord]) -> list[float]:
         if not actors:
             return []
-        return [float(p) for p in self.pipeline.predict_proba([actor_features(a) for a in actors])[:, 1]]
+        return [
+            float(p) for p in self.pipeline.predict_proba([actor_features(a) for a in actors])[:, 1]
+        ]
 
     def save(self, path: Path, metadata: dict[str, Any]) -> None:
         save_estimator(self.pipeline, path, {**self.metadata, **metadata})

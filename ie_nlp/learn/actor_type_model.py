@@ -10,8 +10,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from ie_nlp.learn.sidecar import load_estimator, save_estimator
 from ie_nlp.learn.actor_features import actor_features
+from ie_nlp.learn.sidecar import load_estimator, save_estimator
 from ie_nlp.nlp.records import ActorRecord
 
 
@@ -31,9 +31,7 @@ class ActorTypeModel:
     def predict(self, actors: list[ActorRecord]) -> list[tuple[str, float]]:
         probabilities = self.pipeline.predict_proba([actor_features(a) for a in actors])
         classes = self.pipeline.classes_
-        return [
-            (str(classes[row.argmax()]), float(row.max())) for row in probabilities
-        ]
+        return [(str(classes[row.argmax()]), float(row.max())) for row in probabilities]
 
     def save(self, path: Path, metadata: dict[str, Any]) -> None:
         save_estimator(self.pipeline, path, {**self.metadata, **metadata})

@@ -17,8 +17,12 @@ from ie_nlp.nlp.records import RelationRecord
 
 def symbolic_features(record: RelationRecord) -> dict[str, float]:
     sentence = record.evidence
-    positions = [m.start for m in record.source.mentions if sentence.start <= m.start < sentence.end]
-    positions += [m.start for m in record.target.mentions if sentence.start <= m.start < sentence.end]
+    positions = [
+        m.start for m in record.source.mentions if sentence.start <= m.start < sentence.end
+    ]
+    positions += [
+        m.start for m in record.target.mentions if sentence.start <= m.start < sentence.end
+    ]
     gap = (max(positions) - min(positions)) if len(positions) >= 2 else 30
     return {
         f"type={record.type}": 1.0,
@@ -33,8 +37,9 @@ def symbolic_features(record: RelationRecord) -> dict[str, float]:
 
 
 class RelationScorer:
-    def __init__(self, vectorizer: DictVectorizer, classifier: LogisticRegression,
-                 metadata: dict[str, Any]) -> None:
+    def __init__(
+        self, vectorizer: DictVectorizer, classifier: LogisticRegression, metadata: dict[str, Any]
+    ) -> None:
         self.vectorizer = vectorizer
         self.classifier = classifier
         self.metadata = metadata
@@ -44,8 +49,9 @@ class RelationScorer:
         return sparse.hstack([symbolic, sparse.csr_matrix(embeddings)], format="csr")
 
     @classmethod
-    def fit(cls, records: list[RelationRecord], embeddings: np.ndarray,
-            labels: list[int]) -> RelationScorer:
+    def fit(
+        cls, records: list[RelationRecord], embeddings: np.ndarray, labels: list[int]
+    ) -> RelationScorer:
         vectorizer = DictVectorizer()
         vectorizer.fit([symbolic_features(r) for r in records])
         classifier = LogisticRegression(max_iter=3000, C=1.0)
@@ -62,8 +68,11 @@ class RelationScorer:
         return self.classifier.predict_proba(self._matrix(records, embeddings))[:, 1]
 
     def save(self, path: Path, metadata: dict[str, Any]) -> None:
-        save_estimator({"vectorizer": self.vectorizer, "classifier": self.classifier}, path,
-                       {**self.metadata, **metadata})
+        save_estimator(
+            {"vectorizer": self.vectorizer, "classifier": self.classifier},
+            path,
+            {**self.metadata, **metadata},
+        )
 
     @classmethod
     def load(cls, path: Path) -> RelationScorer:

@@ -18,7 +18,13 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import cross_val_predict
 
-from ie_nlp.evaluation import annotation_from_system, evaluate, gold_articles, load_gold, match_actors
+from ie_nlp.evaluation import (
+    annotation_from_system,
+    evaluate,
+    gold_articles,
+    load_gold,
+    match_actors,
+)
 from ie_nlp.evaluation.gold import GoldRecord
 from ie_nlp.extractor import Extractor
 from ie_nlp.learn.actor_features import actor_features
@@ -26,7 +32,7 @@ from ie_nlp.learn.actor_filter_model import ActorFilterModel
 from ie_nlp.learn.actor_type_model import ActorTypeModel
 from ie_nlp.learn.relation_model import RelationScorer
 from ie_nlp.learn.sidecar import data_hash
-from ie_nlp.names import has_legal_suffix
+from ie_nlp.nlp.actors import filterable
 from ie_nlp.nlp.embedder import get_embedder
 from ie_nlp.nlp.pipeline import (
     ACTOR_FILTER_MODEL,
@@ -40,7 +46,6 @@ from ie_nlp.nlp.text import unwrap_hard_breaks
 from ie_nlp.schema import InputArticle
 from ie_nlp.settings import Settings
 from ie_nlp.taxonomy import get_taxonomy
-
 
 MIN_POSITIVES_TO_SCORE = 15
 
@@ -60,8 +65,10 @@ def _label(records: list[GoldRecord], settings: Settings) -> TrainingSet:
         rules_only = settings.model_copy(update={"models_dir": Path(empty)})
         nlp = build_pipeline(rules_only)
     gold_by_id = {record.id: record.annotation for record in records}
-    texts = [(unwrap_hard_breaks(a["text"]), a["id"])
-             for a in gold_articles(records, settings.shared_corpora_dir)]
+    texts = [
+        (unwrap_hard_breaks(a["text"]), a["id"])
+        for a in gold_articles(records, settings.shared_corpora_dir)
+    ]
     data = TrainingSet([], [], [], [], [], [])
     taxonomy = get_taxonomy()
     for doc, article_id in nlp.pipe(texts, as_tuples=True):
@@ -69,7 +76,7 @@ def _label(records: list[GoldRecord], settings: Settings) -> TrainingSet:
         system = annotation_from_system(doc_to_result(doc, doc.text, article_id, {}).as_record())
         to_gold = {s: g for g, s in match_actors(system.actors, gold.actors).gold_to_system.items()}
         for actor in doc._.ie_actors:
-            if actor.gazetteer_id is None and not has_legal_suffix(actor.name):
+            if filterable(actor):
                 data.candidates.append(actor)
                 data.candidate_labels.append(int(actor.id in to_gold))
         for actor in doc._.ie_actors:
@@ -91,7 +98,9 @@ def _label(records: list[GoldRecord], settings: Settings) -> TrainingSet:
 
 
 def _best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
-    best = (0.0, 0.5)
+    """The threshold with the best cross-validated F1; on a tie the lowest, since the rules
+    that proposed the candidates already select them."""
+    best = (0.0, -0.5)
     positives = max(int(labels.sum()), 1)
     for threshold in np.arange(0.2, 0.81, 0.05):
         kept = probabilities >= threshold
@@ -99,8 +108,8 @@ def _best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
         precision = true_positives / max(int(kept.sum()), 1)
         recall = true_positives / positives
         f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
-        best = max(best, (f1, float(round(threshold, 2))))
-    return best[1]
+        best = max(best, (round(f1, 3), -float(round(threshold, 2))))
+    return -best[1]
 
 
 def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
@@ -113,8 +122,11 @@ def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
     filter_model = ActorFilterModel.fit(data.candidates, data.candidate_labels)
     candidate_labels = np.array(data.candidate_labels)
     filter_held_out = cross_val_predict(
-        filter_model.pipeline, [actor_features(a) for a in data.candidates], candidate_labels,
-        cv=5, method="predict_proba",
+        filter_model.pipeline,
+        [actor_features(a) for a in data.candidates],
+        candidate_labels,
+        cv=5,
+        method="predict_proba",
     )[:, 1]
     filter_model.metadata["threshold"] = _best_threshold(filter_held_out, candidate_labels)
     embedder = get_embedder(settings.embedding_model, settings.torch_threads)
@@ -125,23 +137,38 @@ def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
     scorer.metadata["scored_types"] = sorted(
         t for t, count in positives.items() if count >= MIN_POSITIVES_TO_SCORE
     )
-    held_out = cross_val_predict(scorer.classifier, scorer._matrix(data.relations, embeddings),
-                                 labels, cv=5, method="predict_proba")[:, 1]
+    held_out = cross_val_predict(
+        scorer.classifier,
+        scorer._matrix(data.relations, embeddings),
+        labels,
+        cv=5,
+        method="predict_proba",
+    )[:, 1]
     judged = np.array([r.type in scorer.metadata["scored_types"] for r in data.relations])
     scorer.metadata["threshold"] = _best_threshold(held_out[judged], labels[judged])
-    common = {"training_data": str(train_path), "training_data_sha256": hashed,
-              "embedding_model": embedder.model_path}
+    common = {
+        "training_data": str(train_path),
+        "training_data_sha256": hashed,
+        "embedding_model": embedder.model_path,
+    }
     models = settings.models_dir
     actor_model.save(models / ACTOR_TYPE_MODEL, {**common, "examples": len(data.actors)})
-    filter_model.save(models / ACTOR_FILTER_MODEL, {**common, "examples": len(data.candidates),
-                                                    "positives": int(candidate_labels.sum())})
-    scorer.save(models / RELATION_SCORER, {**common, "examples": len(data.relations),
-                                           "positives": int(labels.sum())})
+    filter_model.save(
+        models / ACTOR_FILTER_MODEL,
+        {**common, "examples": len(data.candidates), "positives": int(candidate_labels.sum())},
+    )
+    scorer.save(
+        models / RELATION_SCORER,
+        {**common, "examples": len(data.relations), "positives": int(labels.sum())},
+    )
     dev_records = load_gold(dev_path)
     extractor = Extractor.from_settings(settings)
-    results = list(extractor.extract_many(
-        InputArticle.model_validate(a) for a in gold_articles(dev_records, settings.shared_corpora_dir)
-    ))
+    results = list(
+        extractor.extract_many(
+            InputArticle.model_validate(a)
+            for a in gold_articles(dev_records, settings.shared_corpora_dir)
+        )
+    )
     report = evaluate(dev_records, results)
     scores = {name: counts.as_dict() for name, counts in report.overall.items()}
     for name in (ACTOR_TYPE_MODEL, ACTOR_FILTER_MODEL, RELATION_SCORER):

@@ -11,18 +11,88 @@ from spacy.tokens import Doc, Span
 
 from ie_nlp.names import normalize_name
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
-from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.lexicons import GazetteerEntry, Lexicons
 
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d[\w\-]*$")
-_LEADING_NOISE = {"the", "a", "an", "our", "its", "their", "his", "her", "•", "-", "–", "*", "#",
-                  "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor"}
+_LEADING_NOISE = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "•",
+    "-",
+    "–",
+    "*",
+    "#",
+    "mr",
+    "mr.",
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+}
 _BRAND_MARKS = ("®", "™", "©")
-_TRAILING_NOISE = {"'s", "’s", "'", "’", ",", ".", "-", "–", ")", "(", "*", ":", ";", "and", "&",
-                   "at", "of", "for", "in", "the", "with", "to"}
+_TRAILING_NOISE = {
+    "'s",
+    "’s",
+    "'",
+    "’",
+    ",",
+    ".",
+    "-",
+    "–",
+    ")",
+    "(",
+    "*",
+    ":",
+    ";",
+    "and",
+    "&",
+    "at",
+    "of",
+    "for",
+    "in",
+    "the",
+    "with",
+    "to",
+}
 _GENERIC = {
-    "company", "the company", "board", "phase", "series", "inc", "ltd", "group", "university",
-    "institute", "hospital", "foundation", "ventures", "capital", "partners", "bio", "pharma",
-    "therapeutics", "ceo", "cfo", "covid", "covid 19", "sars cov 2", "ai", "us", "u s", "eu",
+    "company",
+    "the company",
+    "board",
+    "phase",
+    "series",
+    "inc",
+    "ltd",
+    "group",
+    "university",
+    "institute",
+    "hospital",
+    "foundation",
+    "ventures",
+    "capital",
+    "partners",
+    "bio",
+    "pharma",
+    "therapeutics",
+    "ceo",
+    "cfo",
+    "covid",
+    "covid 19",
+    "sars cov 2",
+    "ai",
+    "us",
+    "u s",
+    "eu",
 }
 ORG_LABELS = {"ORG"}
 OTHER_LABELS_WITH_CUES = {"FAC", "PRODUCT", "NORP", "WORK_OF_ART", "GPE", "LOC", "PERSON", "EVENT"}
@@ -44,8 +114,13 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].text in _TRAILING_NOISE or doc[end - 1].is_space):
         end -= 1
     # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
-    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-           and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()):
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
         end += 2
     if start >= end:
         return None
@@ -54,8 +129,10 @@ def _trim(span: Span) -> Span | None:
 
 def _is_inn(word: str, lexicons: Lexicons) -> bool:
     lower = word.lower()
-    return len(lower) >= 7 and lower.isalpha() and any(
-        lower.endswith(stem) for stem in lexicons.inn_suffixes
+    return (
+        len(lower) >= 7
+        and lower.isalpha()
+        and any(lower.endswith(stem) for stem in lexicons.inn_suffixes)
     )
 
 
@@ -84,7 +161,11 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
     if span.start > 0 and span.doc[span.start - 1].lower_ in words["preceding_words"]:
         return True
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters) and (len(letters) <= 5 or len(span) > 1 or len(letters) > 6):
+    if (
+        letters
+        and all(ch.isupper() for ch in letters)
+        and (len(letters) <= 5 or len(span) > 1 or len(letters) > 6)
+    ):
         return True  # tickers, unexplained acronyms, all-caps datelines
     if _is_headline(span.sent) and not _has_org_cue(span, lexicons):
         return True
@@ -96,12 +177,37 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
 
 
 def _only_generic_words(span: Span, lexicons: Lexicons) -> bool:
-    """"Clinical Oncology", "Medical Research": a cue word after words that name nothing."""
+    """ "Clinical Oncology", "Medical Research": a cue word after words that name nothing."""
     generic = lexicons.non_actor_words["generic_name_words"]
     return all(
         token.text in generic or token.lower_ in lexicons.name_generic_words or not token.is_alpha
         for token in span
     )
+
+
+_COUNTRY_PREFIXES = {
+    "U.S.",
+    "US",
+    "UK",
+    "U.K.",
+    "EU",
+    "European",
+    "Japan",
+    "Japanese",
+    "China",
+    "Chinese",
+    "German",
+    "India",
+    "Indian",
+}
+
+
+def _gazetteer_entry(span: Span, lexicons: Lexicons) -> GazetteerEntry | None:
+    """The gazetteer organisation a span names, also behind a country ("U.S. FDA")."""
+    entry = lexicons.gazetteer_by_key.get(normalize_name(span.text))
+    if entry is None and len(span) > 1 and span[0].text in _COUNTRY_PREFIXES:
+        entry = lexicons.gazetteer_by_key.get(normalize_name(span[1:].text))
+    return entry
 
 
 def _is_headline(sentence: Span) -> bool:
@@ -110,24 +216,45 @@ def _is_headline(sentence: Span) -> bool:
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
-_LEGAL_ENDINGS = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag",
-                  "sa", "nv", "n.v.", "gmbh", "corporation", "limited", "company"}
+_LEGAL_ENDINGS = {
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "n.v.",
+    "gmbh",
+    "corporation",
+    "limited",
+    "company",
+}
 
 
 def _split_coordinated(ent: Span) -> list[Span]:
-    """"Meridian Energy Inc and Castone Development Corp": two names joined by "and"."""
+    """Two names joined by "and": "Meridian Energy Inc and Castone Development Corp"."""
     for token in ent:
-        if token.lower_ in {"and", "&"} and token.i > ent.start and token.i + 1 < ent.end:
-            if token.doc[token.i - 1].lower_ in _LEGAL_ENDINGS:
-                left = Span(ent.doc, ent.start, token.i, label=ent.label)
-                right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
-                return [left, *_split_coordinated(right)]
+        if (
+            token.lower_ in {"and", "&"}
+            and ent.start < token.i < ent.end - 1
+            and token.doc[token.i - 1].lower_ in _LEGAL_ENDINGS
+        ):
+            left = Span(ent.doc, ent.start, token.i, label=ent.label)
+            right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
+            return [left, *_split_coordinated(right)]
     return [ent]
 
 
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
-    for ent in (part for ent in doc.ents for part in _split_coordinated(ent)):
+    for ent in (part for entity in doc.ents for part in _split_coordinated(entity)):
         span = _trim(ent)
         if span is None:
             continue
@@ -136,7 +263,7 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
         if from_cue and _only_generic_words(span, lexicons):
             continue
         if gazetteer_name is None:
-            entry = lexicons.gazetteer_by_key.get(normalize_name(span.text))
+            entry = _gazetteer_entry(span, lexicons)
             gazetteer_name = entry.name if entry else None
         if _rejected(span, lexicons, known=gazetteer_name is not None):
             continue

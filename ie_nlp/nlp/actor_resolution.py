@@ -68,13 +68,16 @@ def _key(candidate: Candidate) -> str:
     return normalize_name(candidate.span.text)
 
 
-def _link_short_forms(clusters: _Clusters) -> None:
+def _link_short_forms(clusters: _Clusters, company_words: frozenset[str]) -> None:
     """A one-word person mention joins the full name it ends or starts; an organisation key
     that begins a longer organisation key, or is its initials, joins that one when unique."""
     keys = list(clusters.by_key)
     for short in keys:
         index = clusters.by_key[short]
-        if not clusters.members[index] or clusters.gazetteer[index]:
+        if not clusters.members[index]:
+            continue
+        if clusters.gazetteer[index]:
+            _absorb_longer(clusters, short, index, keys, company_words)
             continue
         kind = clusters.kinds[index]
         words = short.split()
@@ -98,7 +101,7 @@ def _link_short_forms(clusters: _Clusters) -> None:
 
 
 def short_form(name: str, generic_words: frozenset[str]) -> str | None:
-    """"Oncotelic" for "Oncotelic Therapeutics, Inc.": the name without its trailing legal and
+    """ "Oncotelic" for "Oncotelic Therapeutics, Inc.": the name without its trailing legal and
     generic words, when that leaves a distinctive word."""
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1].strip(".").lower() in generic_words:
@@ -108,8 +111,33 @@ def short_form(name: str, generic_words: frozenset[str]) -> str | None:
     return words[0]
 
 
-def _extra_mentions(doc: Doc, actors: list[ActorRecord], acronyms: list[set[str]],
-                    make_doc: Callable[[str], Doc], generic_words: frozenset[str]) -> None:
+def _absorb_longer(
+    clusters: _Clusters, short: str, index: int, keys: list[str], company_words: frozenset[str]
+) -> None:
+    """ "Otsuka" (gazetteer) takes in "Otsuka Pharmaceuticals Co. Ltd.": a longer name that
+    only adds company words, and is no gazetteer organisation of its own (as "Merck KGaA" is,
+    next to "Merck"); "University of Michigan Medical School" stays a unit of its own."""
+    words = short.split()
+    for long in keys:
+        host = clusters.by_key[long]
+        if host == index or clusters.gazetteer[host] or not clusters.members[host]:
+            continue
+        long_words = long.split()
+        if (
+            clusters.kinds[host] == "org"
+            and long_words[: len(words)] == words
+            and set(long_words[len(words) :]) <= company_words
+        ):
+            clusters.merge_into(long, index)
+
+
+def _extra_mentions(
+    doc: Doc,
+    actors: list[ActorRecord],
+    acronyms: list[set[str]],
+    make_doc: Callable[[str], Doc],
+    generic_words: frozenset[str],
+) -> None:
     """Later occurrences of a known form that NER did not tag (a bare acronym, a short name)."""
     matcher = PhraseMatcher(doc.vocab)
     taken = {token.i for actor in actors for mention in actor.mentions for token in mention}
@@ -130,12 +158,17 @@ def _extra_mentions(doc: Doc, actors: list[ActorRecord], acronyms: list[set[str]
         actor.mentions.sort(key=lambda span: span.start)
 
 
-def resolve(doc: Doc, candidates: list[Candidate], make_doc: Callable[[str], Doc],
-            generic_words: frozenset[str]) -> list[ActorRecord]:
+def resolve(
+    doc: Doc,
+    candidates: list[Candidate],
+    make_doc: Callable[[str], Doc],
+    generic_words: frozenset[str],
+    company_words: frozenset[str],
+) -> list[ActorRecord]:
     clusters = _Clusters()
     for candidate in candidates:
         clusters.add(candidate, _key(candidate))
-    _link_short_forms(clusters)
+    _link_short_forms(clusters, company_words)
     actors: list[ActorRecord] = []
     acronyms: list[set[str]] = []
     for index, members in enumerate(clusters.members):
@@ -145,10 +178,19 @@ def resolve(doc: Doc, candidates: list[Candidate], make_doc: Callable[[str], Doc
             continue  # a lone surname or first name: no full name to tie it to
         if all(m.tentative for m in members):
             continue
-        mentions = sorted({(m.span.start, m.span.end): m.span for m in members}.values(),
-                          key=lambda span: span.start)
-        actors.append(ActorRecord(id=f"a{len(actors) + 1}", kind=clusters.kinds[index],
-                                  mentions=mentions, gazetteer_id=clusters.gazetteer[index]))
+        mentions = sorted(
+            {(m.span.start, m.span.end): m.span for m in members}.values(),
+            key=lambda span: span.start,
+        )
+        actor = ActorRecord(
+            id=f"a{len(actors) + 1}",
+            kind=clusters.kinds[index],
+            mentions=mentions,
+            gazetteer_id=clusters.gazetteer[index],
+        )
+        if clusters.acronyms[index]:
+            actor.attributes["acronyms"] = sorted(clusters.acronyms[index])
+        actors.append(actor)
         acronyms.append(clusters.acronyms[index])
     _extra_mentions(doc, actors, acronyms, make_doc, generic_words)
     for actor in actors:

@@ -15,12 +15,53 @@ _NOT_NAME_WORDS = sorted(
     STOP_WORDS
     | {"today", "chief", "officer", "president", "professor", "dr", "dr.", "said", "says", "about"}
 )
-_LEGAL = ["Inc", "Inc.", "Ltd", "Ltd.", "AG", "GmbH", "SE", "SA", "S.A.", "plc", "PLC", "LLC",
-          "Corp", "Corp.", "Co.", "N.V.", "B.V.", "AB", "A/S", "KGaA", "S.p.A.", "Limited"]
+_LEGAL = [
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "AG",
+    "GmbH",
+    "SE",
+    "SA",
+    "S.A.",
+    "plc",
+    "PLC",
+    "LLC",
+    "Corp",
+    "Corp.",
+    "Co.",
+    "N.V.",
+    "B.V.",
+    "AB",
+    "A/S",
+    "KGaA",
+    "S.p.A.",
+    "Limited",
+]
 # Cue words that head a name with a following "of …" ("University of Basel").
-_OF_HEADS = {"University", "Université", "Universität", "Universidad", "Institute", "Institut",
-             "College", "School", "Department", "Ministry", "Academy", "Centre", "Center",
-             "Hospital", "Faculty", "Bank", "Office", "Agency", "Council", "Laboratory"}
+_OF_HEADS = {
+    "University",
+    "Université",
+    "Universität",
+    "Universidad",
+    "Institute",
+    "Institut",
+    "College",
+    "School",
+    "Department",
+    "Ministry",
+    "Academy",
+    "Centre",
+    "Center",
+    "Hospital",
+    "Faculty",
+    "Bank",
+    "Office",
+    "Agency",
+    "Council",
+    "Laboratory",
+}
 
 
 CUE_PATTERN_ID = "ie:name-cue"
@@ -42,8 +83,11 @@ def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
     """Token patterns: up to four name words, the cue word(s), an optional legal suffix."""
     # "Americanture Inc", "Union Miniere SA": a legal form marks an organisation by itself
     patterns: list[dict[str, Any]] = [
-        {"label": "ORG", "pattern": [_name_word("{1,4}"), {"ORTH": {"IN": _LEGAL}}],
-         "id": CUE_PATTERN_ID}
+        {
+            "label": "ORG",
+            "pattern": [_name_word("{1,4}"), {"ORTH": {"IN": _LEGAL}}],
+            "id": CUE_PATTERN_ID,
+        }
     ]
     cue_phrases = {
         phrase for phrases in lexicons.type_name_tokens.values() for phrase in phrases
@@ -64,6 +108,10 @@ def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
                 _name_word("{1,4}"),
             ]
             patterns.append(
-                {"label": "ORG", "pattern": [_name_word("{0,3}"), *cue, *of_tail], "id": CUE_PATTERN_ID}
+                {
+                    "label": "ORG",
+                    "pattern": [_name_word("{0,3}"), *cue, *of_tail],
+                    "id": CUE_PATTERN_ID,
+                }
             )
     return patterns

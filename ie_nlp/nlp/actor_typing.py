@@ -9,8 +9,24 @@ from spacy.tokens import Span
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord
 
-_DESCRIPTION_STOP = {",", ".", ";", "(", "that", "which", "who", "with", "and", "committed",
-                     "focused", "dedicated", "headquartered", "based", "today", "said"}
+_DESCRIPTION_STOP = {
+    ",",
+    ".",
+    ";",
+    "(",
+    "that",
+    "which",
+    "who",
+    "with",
+    "and",
+    "committed",
+    "focused",
+    "dedicated",
+    "headquartered",
+    "based",
+    "today",
+    "said",
+}
 
 
 def description_of(mention: Span) -> str | None:
@@ -26,14 +42,17 @@ def description_of(mention: Span) -> str | None:
             if child.dep_ == "attr":
                 return " ".join(t.lower_ for t in list(child.subtree)[:14])
     # "X, a biotech ..." that the parser did not attach as an apposition
-    if mention.end + 2 < len(doc) and doc[mention.end].text == ",":
-        if doc[mention.end + 1].lower_ in {"a", "an", "the"}:
-            words = []
-            for token in doc[mention.end + 1 : mention.end + 14]:
-                if token.lower_ in _DESCRIPTION_STOP or token.is_sent_start:
-                    break
-                words.append(token.lower_)
-            return " ".join(words)
+    if (
+        mention.end + 2 < len(doc)
+        and doc[mention.end].text == ","
+        and doc[mention.end + 1].lower_ in {"a", "an", "the"}
+    ):
+        words = []
+        for token in doc[mention.end + 1 : mention.end + 14]:
+            if token.lower_ in _DESCRIPTION_STOP or token.is_sent_start:
+                break
+            words.append(token.lower_)
+        return " ".join(words)
     return None
 
 
@@ -55,9 +74,9 @@ def type_from_name(name: str, lexicons: Lexicons) -> str | None:
     best: tuple[int, str] | None = None
     for type_id, cues in lexicons.type_name_tokens.items():
         for cue in cues:
-            if f" {cue} " in padded or padded.rstrip().endswith(f" {cue}"):
-                if best is None or len(cue) > best[0]:
-                    best = (len(cue), type_id)
+            found = f" {cue} " in padded or padded.rstrip().endswith(f" {cue}")
+            if found and (best is None or len(cue) > best[0]):
+                best = (len(cue), type_id)
     return best[1] if best else None
 
 

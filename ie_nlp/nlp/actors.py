@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ie_nlp.learn.actor_filter_model import ActorFilterModel
-from ie_nlp.names import has_legal_suffix
 from ie_nlp.learn.actor_type_model import ActorTypeModel
+from ie_nlp.names import has_legal_suffix
 from ie_nlp.nlp.actor_candidates import find_candidates
 from ie_nlp.nlp.actor_resolution import resolve
 from ie_nlp.nlp.actor_typing import assign_rule_types
@@ -21,8 +21,9 @@ from ie_nlp.nlp.records import ActorRecord, register_extensions
 class ActorFinder:
     """Fills ``doc._.ie_actors`` (resolved, typed actors) and ``doc._.ie_actor_at``."""
 
-    def __init__(self, nlp: Language, name: str, type_model_path: str | None,
-                 filter_model_path: str | None) -> None:
+    def __init__(
+        self, nlp: Language, name: str, type_model_path: str | None, filter_model_path: str | None
+    ) -> None:
         register_extensions()
         self.name = name
         self.lexicons = get_lexicons()
@@ -39,8 +40,13 @@ class ActorFinder:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = resolve(doc, find_candidates(doc, self.lexicons), self.make_doc,
-                         self.lexicons.name_generic_words)
+        actors = resolve(
+            doc,
+            find_candidates(doc, self.lexicons),
+            self.make_doc,
+            self.lexicons.name_generic_words,
+            self.lexicons.company_words,
+        )
         for actor in actors:
             assign_rule_types(actor, self.lexicons)
         if self.filter_model is not None:
@@ -57,9 +63,9 @@ class ActorFinder:
 
 
 def _filter(actors: list[ActorRecord], model: ActorFilterModel) -> list[ActorRecord]:
-    """Drops names the filter does not take for actors; organisations from the gazetteer or
-    with a legal form ("… Corp") stay."""
-    unknown = [a for a in actors if a.gazetteer_id is None and not has_legal_suffix(a.name)]
+    """Drops names the filter does not take for actors; organisations from the gazetteer, with
+    a legal form ("… Corp") or with an acronym the text defines stay."""
+    unknown = [a for a in actors if filterable(a)]
     verdicts = dict(zip((id(a) for a in unknown), model.probabilities(unknown), strict=True))
     kept = []
     for actor in actors:
@@ -67,11 +73,23 @@ def _filter(actors: list[ActorRecord], model: ActorFilterModel) -> list[ActorRec
         if probability is None:
             kept.append(actor)
         elif probability >= model.threshold:
-            actor.confidence = round(min(actor.confidence, probability) if actor.type_source != "default" else probability, 3)
+            actor.confidence = round(
+                min(actor.confidence, probability)
+                if actor.type_source != "default"
+                else probability,
+                3,
+            )
             kept.append(actor)
     for number, actor in enumerate(kept, start=1):
         actor.id = f"a{number}"
     return kept
+
+
+def filterable(actor: ActorRecord) -> bool:
+    """Whether the actor filter judges this actor (the others are organisations for sure)."""
+    return not (
+        actor.gazetteer_id or has_legal_suffix(actor.name) or "acronyms" in actor.attributes
+    )
 
 
 def _token_index(actors: list[ActorRecord]) -> dict[int, ActorRecord]:

@@ -44,18 +44,22 @@ def _mentions(sentence: Span) -> list[tuple[int, int, ActorRecord]]:
 
 
 def _title_right_after(doc: Doc, end: int, lexicons: Lexicons) -> str | None:
-    """"Jane Doe, Chief Executive Officer." with no organisation named: the title."""
+    """ "Jane Doe, Chief Executive Officer." with no organisation named: the title."""
     if end >= len(doc) or doc[end].text != ",":
         return None
     stop = end + 1
-    while stop < len(doc) and stop - end <= 10 and doc[stop].text not in {".", "“", '"', ";"} \
-            and not doc[stop].is_sent_start:
+    while (
+        stop < len(doc)
+        and stop - end <= 10
+        and doc[stop].text not in {".", "“", '"', ";"}
+        and not doc[stop].is_sent_start
+    ):
         stop += 1
     return _role(doc, end, stop, lexicons)
 
 
 def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
-    """"CEO Doug Drysdale said …": a title word directly before the name."""
+    """ "CEO Doug Drysdale said …": a title word directly before the name."""
     words = [t for t in doc[max(start - 4, 0) : start] if not t.is_sent_start or t.i == start - 1]
     while words and words[0].is_punct:
         words = words[1:]
@@ -64,8 +68,9 @@ def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
     return _role(doc, words[0].i, start, lexicons)
 
 
-def affiliations(sentence: Span, lexicons: Lexicons, default_org: ActorRecord | None
-                 ) -> Iterator[tuple[ActorRecord, ActorRecord, str | None]]:
+def affiliations(
+    sentence: Span, lexicons: Lexicons, default_org: ActorRecord | None
+) -> Iterator[tuple[ActorRecord, ActorRecord, str | None]]:
     """(person, organisation, role) pairs the sentence states; a titled person with no
     organisation in the sentence works for ``default_org`` (the organisation the text is
     about, as in "said Jane Doe, Chief Executive Officer.")."""
@@ -83,20 +88,22 @@ def affiliations(sentence: Span, lexicons: Lexicons, default_org: ActorRecord | 
                 continue  # "director of Ohio State's Center for …": the centre, not the owner
             if o_start - p_end > MAX_GAP_AFTER_PERSON:
                 break
-            gap = doc[p_end:o_start]
-            if any(t.lower_ in lexicons.title_heads for t in gap) and "said" not in {
-                t.lower_ for t in gap
-            }:
-                if (person.id, org.id) not in seen:
-                    seen.add((person.id, org.id))
-                    yield person, org, _role(doc, p_end, o_start, lexicons)
+            gap_words = {t.lower_ for t in doc[p_end:o_start]}
+            titled = bool(gap_words & lexicons.title_heads) and "said" not in gap_words
+            if titled and (person.id, org.id) not in seen:
+                seen.add((person.id, org.id))
+                yield person, org, _role(doc, p_end, o_start, lexicons)
         # "Acme CEO Jane Doe", "Acme's president, Jane Doe"
         if position > 0:
             o_start, o_end, org = mentions[position - 1]
             if org.kind == "org" and 0 < p_start - o_end <= MAX_GAP_BEFORE_PERSON:
                 gap = doc[o_end:p_start]
                 role = _role(doc, o_end, p_start, lexicons)
-                if role and (person.id, org.id) not in seen and not any(t.is_sent_start for t in gap):
+                if (
+                    role
+                    and (person.id, org.id) not in seen
+                    and not any(t.is_sent_start for t in gap)
+                ):
                     seen.add((person.id, org.id))
                     yield person, org, role
         if default_org is not None and not any(p == person.id for p, _ in seen):

@@ -5,13 +5,47 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
-                   "euros": "EUR", "£": "GBP", "gbp": "GBP", "chf": "CHF", "¥": "JPY", "jpy": "JPY",
-                   "cny": "CNY", "rmb": "CNY", "aud": "AUD", "a$": "AUD", "cad": "CAD", "c$": "CAD",
-                   "dkk": "DKK", "sek": "SEK", "nok": "NOK", "krw": "KRW", "inr": "INR",
-                   "dlrs": "USD", "dollars": "USD", "dlr": "USD"}
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6,
-           "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_CURRENCY_SIGNS = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "aud": "AUD",
+    "a$": "AUD",
+    "cad": "CAD",
+    "c$": "CAD",
+    "dkk": "DKK",
+    "sek": "SEK",
+    "nok": "NOK",
+    "krw": "KRW",
+    "inr": "INR",
+    "dlrs": "USD",
+    "dollars": "USD",
+    "dlr": "USD",
+}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "mm": 1e6,
+    "billion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
 _SIGN = r"(?P<sign>US\$|A\$|C\$|\$|€|£|¥|USD|EUR|GBP|CHF|JPY|CNY|RMB|AUD|CAD|DKK|SEK|NOK|KRW|INR)"
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|mln|billion|bln|bn|trillion|mm|[mMbBkK])\b)?"
@@ -28,9 +62,26 @@ _ROUNDS = [
     (re.compile(r"\binitial public offering\b|\bIPO\b"), "ipo"),
     (re.compile(r"\bprivate placement\b", re.I), "private_placement"),
 ]
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _DATE = re.compile(r"\b(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d{2})\b")
 
 
@@ -80,8 +131,14 @@ def parse_date(text: str) -> str | None:
 
 def deal_attributes(sentence: str, relationship_type: str) -> dict[str, Any]:
     attributes: dict[str, Any] = {}
-    if relationship_type in {"affiliation", "research_collaboration", "partnership", "supply",
-                             "outsourcing", "spin_off"}:
+    if relationship_type in {
+        "affiliation",
+        "research_collaboration",
+        "partnership",
+        "supply",
+        "outsourcing",
+        "spin_off",
+    }:
         return attributes
     amounts = parse_amounts(sentence)
     if amounts:

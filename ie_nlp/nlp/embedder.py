@@ -31,10 +31,12 @@ class Embedder:
         try:
             self.model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
         except (OSError, ValueError) as error:
-            raise ModelLoadError(f"cannot load embedding model from {model_path!r}: {error}")
+            raise ModelLoadError(
+                f"cannot load embedding model from {model_path!r}: {error}"
+            ) from error
         self.model_path = model_path
         self.batch_size = batch_size
-        self.dimension = int(self.model.get_embedding_dimension())
+        self.dimension = int(self.model.get_embedding_dimension() or 0)
 
     def encode(self, sentences: list[str]) -> np.ndarray:
         if not sentences:

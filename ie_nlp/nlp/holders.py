@@ -75,8 +75,26 @@ def nearest_org(sentence: Span, position: int, types: frozenset[str]) -> ActorRe
 
 
 def main_org(doc: Doc) -> ActorRecord | None:
-    """The organisation the article is about: the most mentioned one (earliest on a tie)."""
-    orgs = [a for a in actors_of(doc) if a.kind == "org"]
+    """The organisation the article is about: the most mentioned one (earliest on a tie),
+    leaving out regulators and funders, which releases mention without being about them."""
+    orgs = [
+        a for a in actors_of(doc) if a.kind == "org" and a.type not in {"public_body", "investor"}
+    ]
     if not orgs:
         return None
     return max(orgs, key=lambda a: (len(a.mentions), -a.mentions[0].start))
+
+
+def holder_candidates(sentence: Span, types: frozenset[str]) -> list[ActorRecord]:
+    """Distinct organisations of the given types in the sentence, leaving out those named only
+    in a person's title ("said Jane Doe, president, Merck Research Laboratories")."""
+    index = actor_at(sentence.doc)
+    found: list[ActorRecord] = []
+    for position, actor in org_actors_in(sentence):
+        if actor.type not in types or actor in found:
+            continue
+        window = sentence.doc[max(sentence.start, position - 8) : position]
+        if any(index.get(t.i) is not None and index[t.i].kind == "person" for t in window):
+            continue
+        found.append(actor)
+    return found

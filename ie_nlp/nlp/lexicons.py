@@ -34,6 +34,7 @@ class Lexicons:
     relation_cues: dict[str, Any]
     title_heads: frozenset[str]
     name_generic_words: frozenset[str]
+    company_words: frozenset[str]
     title_modifiers: frozenset[str]
 
 
@@ -86,5 +87,12 @@ def get_lexicons() -> Lexicons:
             for word in cue.split()
         )
         | frozenset(" ".join(suffix) for suffix in legal_suffixes()),
+        company_words=frozenset(
+            word.lower()
+            for type_id in ("biotech", "medtech", "tech_supplier", "service_provider")
+            for cue in cues["name_tokens"][type_id]
+            for word in cue.split()
+        )
+        | frozenset(word for suffix in legal_suffixes() for word in suffix),
         title_modifiers=frozenset(titles["modifiers"]),
     )

@@ -3,10 +3,11 @@ components, each configured through spaCy's config system."""
 
 from __future__ import annotations
 
+import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
-import spacy
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp import actors, capabilities, relations, text  # noqa: F401  (register factories)
 from ie_nlp.nlp.actor_ruler import gazetteer_patterns, name_cue_patterns
@@ -24,18 +25,25 @@ def build_pipeline(settings: Settings) -> Language:
     try:
         nlp = spacy.load(settings.spacy_model)
     except (OSError, ImportError) as error:
-        raise ModelLoadError(f"cannot load spaCy pipeline {settings.spacy_model!r}: {error}")
+        raise ModelLoadError(
+            f"cannot load spaCy pipeline {settings.spacy_model!r}: {error}"
+        ) from error
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelLoadError(f"spaCy pipeline {settings.spacy_model!r} lacks {sorted(missing)}")
     nlp.max_length = settings.max_text_chars + 1
-    nlp.tokenizer.infix_finditer = compile_infix_regex(
-        [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.infix_finditer = compile_infix_regex(
+        [*(nlp.Defaults.infixes or []), *_EXTRA_INFIXES]
     ).finditer
     nlp.add_pipe("ie_paragraphs", before="parser")
     lexicons = get_lexicons()
-    ruler = nlp.add_pipe("entity_ruler", name="ie_actor_ruler", before="ner",
-                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="ie_actor_ruler",
+        before="ner",
+        config={"phrase_matcher_attr": "ORTH", "validate": False},
+    )
     ruler.add_patterns([*gazetteer_patterns(lexicons), *name_cue_patterns(lexicons)])  # type: ignore[attr-defined]
     models = settings.models_dir
     nlp.add_pipe(
@@ -45,7 +53,15 @@ def build_pipeline(settings: Settings) -> Language:
             "filter_model_path": str(models / ACTOR_FILTER_MODEL),
         },
     )
-    nlp.add_pipe("ie_capabilities")
+    nlp.add_pipe(
+        "ie_capabilities",
+        config={
+            "use_embeddings": settings.use_embeddings,
+            "embedding_model": settings.embedding_model,
+            "torch_threads": settings.torch_threads,
+            "similarity_threshold": settings.capability_similarity,
+        },
+    )
     nlp.add_pipe(
         "ie_relations",
         config={

@@ -111,8 +111,14 @@ class TriggerIndex:
             return source.type in allowed["source"] and target.type in allowed["target"]
         return source.type in allowed["source"] and target.type in allowed["target"]
 
-    def direct(self, type_id: str, first: tuple[int, ActorRecord],
-               second: tuple[int, ActorRecord], trigger: Trigger, doc: Doc) -> tuple[ActorRecord, ActorRecord]:
+    def direct(
+        self,
+        type_id: str,
+        first: tuple[int, ActorRecord],
+        second: tuple[int, ActorRecord],
+        trigger: Trigger,
+        doc: Doc,
+    ) -> tuple[ActorRecord, ActorRecord]:
         """(source, target): textual order, unless syntax or actor types say otherwise."""
         source, target = first[1], second[1]
         if not get_taxonomy().is_directed(type_id):
@@ -122,20 +128,34 @@ class TriggerIndex:
         before_first = doc[first[0] - 1].lower_ if first[0] > 0 else ""
         flipped = before_second in flips and before_first not in flips
         trigger_token = doc[trigger.start]
-        if trigger_token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in trigger_token.children):
+        if trigger_token.tag_ == "VBN" and any(
+            c.dep_ == "nsubjpass" for c in trigger_token.children
+        ):
             flipped = flipped or before_second not in flips
         if flipped:
             source, target = target, source
         roles = self.source_types.get(type_id, {})
-        if "source" in roles and target.type in roles["source"] and source.type not in roles["source"]:
+        if (
+            "source" in roles
+            and target.type in roles["source"]
+            and source.type not in roles["source"]
+        ):
             source, target = target, source
-        if "target" in roles and source.type in roles["target"] and target.type not in roles["target"]:
+        if (
+            "target" in roles
+            and source.type in roles["target"]
+            and target.type not in roles["target"]
+        ):
             source, target = target, source
         return source, target
 
 
-def pair_candidates(sentence: Span, mentions: list[tuple[int, ActorRecord]],
-                    triggers: list[Trigger], index: TriggerIndex) -> list[PairCandidate]:
+def pair_candidates(
+    sentence: Span,
+    mentions: list[tuple[int, ActorRecord]],
+    triggers: list[Trigger],
+    index: TriggerIndex,
+) -> list[PairCandidate]:
     """One candidate per pair of organisations: the type of the nearest unhedged trigger."""
     triggers = [t for t in triggers if not index.is_hedged(sentence, t)]
     if not triggers:
@@ -146,7 +166,7 @@ def pair_candidates(sentence: Span, mentions: list[tuple[int, ActorRecord]],
         for second in mentions[i + 1 :]:
             if first[1] is second[1]:
                 continue
-            key = tuple(sorted((first[1].id, second[1].id)))
+            key = (min(first[1].id, second[1].id), max(first[1].id, second[1].id))
             if key in seen:
                 continue
             low, high = first[0], second[0]

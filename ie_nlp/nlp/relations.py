@@ -25,14 +25,25 @@ RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
 
 @Language.factory(
     "ie_relations",
-    default_config={"scorer_path": None, "embedding_model": "", "use_embeddings": True,
-                    "torch_threads": 1},
+    default_config={
+        "scorer_path": None,
+        "embedding_model": "",
+        "use_embeddings": True,
+        "torch_threads": 1,
+    },
 )
 class RelationFinder:
     """Fills ``doc._.ie_relations``. Sentences of a batch are embedded together."""
 
-    def __init__(self, nlp: Language, name: str, scorer_path: str | None, embedding_model: str,
-                 use_embeddings: bool, torch_threads: int) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        scorer_path: str | None,
+        embedding_model: str,
+        use_embeddings: bool,
+        torch_threads: int,
+    ) -> None:
         register_extensions()
         self.name = name
         self.lexicons = get_lexicons()
@@ -56,9 +67,18 @@ class RelationFinder:
             before = focus.update(sentence)
             for person, org, role in affiliations(sentence, self.lexicons, before or main):
                 attributes = {"role": role} if role else {}
-                self._keep(records, RelationRecord("affiliation", person, org, sentence,
-                                                   RULE_CONFIDENCE["affiliation"], "title",
-                                                   attributes))
+                self._keep(
+                    records,
+                    RelationRecord(
+                        "affiliation",
+                        person,
+                        org,
+                        sentence,
+                        RULE_CONFIDENCE["affiliation"],
+                        "title",
+                        attributes,
+                    ),
+                )
             mentions = org_actors_in(sentence)
             if before is not None and all(actor is not before for _, actor in mentions):
                 anaphor = next((t.i for t in sentence if t.lower_ in ANAPHORS), None)
@@ -66,13 +86,21 @@ class RelationFinder:
                     mentions = sorted([*mentions, (anaphor, before)], key=lambda m: m[0])
             if len(mentions) < 2 or sentence.start not in triggers:
                 continue
-            for candidate in pair_candidates(sentence, mentions, triggers[sentence.start],
-                                             self.triggers):
-                self._keep(records, RelationRecord(
-                    candidate.type, candidate.source, candidate.target, sentence,
-                    RULE_CONFIDENCE["default"], candidate.trigger.text,
-                    deal_attributes(sentence.text, candidate.type),
-                ))
+            for candidate in pair_candidates(
+                sentence, mentions, triggers[sentence.start], self.triggers
+            ):
+                self._keep(
+                    records,
+                    RelationRecord(
+                        candidate.type,
+                        candidate.source,
+                        candidate.target,
+                        sentence,
+                        RULE_CONFIDENCE["default"],
+                        candidate.trigger.text,
+                        deal_attributes(sentence.text, candidate.type),
+                    ),
+                )
         return list(records.values())
 
     @staticmethod
@@ -107,6 +135,7 @@ class RelationFinder:
         )
         row = {key: i for i, key in enumerate(keys)}
         embeddings = vectors[[row[(id(r.evidence.doc), r.evidence.start)] for r in records]]
-        for record, probability in zip(records, self.scorer.score(records, embeddings), strict=True):
+        for record, probability in zip(
+            records, self.scorer.score(records, embeddings), strict=True
+        ):
             record.confidence = float(probability)
-

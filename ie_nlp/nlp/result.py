@@ -39,28 +39,45 @@ def doc_to_result(doc: Doc, text: str, article_id: str, meta: dict[str, Any]) ->
         attributes["type_source"] = actor.type_source
         if actor.gazetteer_id:
             attributes["gazetteer_name"] = actor.gazetteer_id
-        actors.append(Actor(
-            id=actor.id, name=actor.name, type=actor.type,
-            aliases=[form for form in actor.surface_forms if form != actor.name],
-            mentions=[spans.span(m) for m in actor.mentions], attributes=attributes,
-            confidence=round(actor.confidence, 3),
-        ))
+        actors.append(
+            Actor(
+                id=actor.id,
+                name=actor.name,
+                type=actor.type,
+                aliases=[form for form in actor.surface_forms if form != actor.name],
+                mentions=[spans.span(m) for m in actor.mentions],
+                attributes=attributes,
+                confidence=round(actor.confidence, 3),
+            )
+        )
     capabilities = [
         Capability(
-            category=record.category, market=taxonomy.market_of(record.category),
+            category=record.category,
+            market=taxonomy.market_of(record.category),
             actor=record.actor.id if record.actor else None,
-            mentions=[spans.span(m) for m in record.mentions], evidence=spans.sentence(record.evidence),
-            confidence=round(record.confidence, 3), source=record.source,
+            mentions=[spans.span(m) for m in record.mentions],
+            evidence=spans.sentence(record.evidence),
+            confidence=round(record.confidence, 3),
+            source=record.source,
         )
         for record in doc._.ie_capabilities or []
     ]
     relationships = [
         Relationship(
-            type=record.type, source=record.source.id, target=record.target.id,
-            confidence=round(record.confidence, 3), evidence=spans.sentence(record.evidence),
-            attributes=record.attributes, trigger=record.trigger,
+            type=record.type,
+            source=record.source.id,
+            target=record.target.id,
+            confidence=round(record.confidence, 3),
+            evidence=spans.sentence(record.evidence),
+            attributes=record.attributes,
+            trigger=record.trigger,
         )
         for record in doc._.ie_relations or []
     ]
-    return ExtractionResult(id=article_id, actors=actors, capabilities=capabilities,
-                            relationships=relationships, meta=meta)
+    return ExtractionResult(
+        id=article_id,
+        actors=actors,
+        capabilities=capabilities,
+        relationships=relationships,
+        meta=meta,
+    )

@@ -13,7 +13,9 @@ from bs4 import BeautifulSoup
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MARKUP_TOKENS = frozenset({"#", "##", "###", "####", "**", "*", ">>", ">", "----", "---", "--", "|"})
+MARKUP_TOKENS = frozenset(
+    {"#", "##", "###", "####", "**", "*", ">>", ">", "----", "---", "--", "|"}
+)
 SENTENCE_END = frozenset('.!?:;"”’)')
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
 
@@ -58,9 +60,11 @@ class ParagraphBreaks:
                 gap = doc[token.i - 1].whitespace_ + (token.text if token.is_space else "")
                 if doc[token.i - 1].is_space:
                     gap = doc[token.i - 1].text
-                if token.text in MARKUP_TOKENS or previous_text in MARKUP_TOKENS:
-                    token.is_sent_start = True
-                elif not token.is_space and _is_break(gap, previous_text):
+                if (
+                    token.text in MARKUP_TOKENS
+                    or previous_text in MARKUP_TOKENS
+                    or (not token.is_space and _is_break(gap, previous_text))
+                ):
                     token.is_sent_start = True
             if not token.is_space:
                 previous_text = token.text
