@@ -27,7 +27,10 @@ class BatchItemError(BaseModel):
 
     index: int = Field(description="Position of the article in the request's `articles`.")
     id: str | None = Field(description="The article's `id` when it had a usable one.")
-    code: str = Field(description="Stable error code: invalid_fields, text_too_long, ...")
+    code: str = Field(
+        description="Stable error code: invalid_fields, invalid_article, text_too_long, "
+        "url_fetch_disabled, url_forbidden (SSRF guard), fetch_failed or internal_error."
+    )
     message: str
 
 

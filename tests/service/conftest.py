@@ -93,15 +93,41 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     yield from start_server(tmp_path_factory.mktemp("server"), "default", {}, is_ready)
 
 
+# Whatever proxy the environment names, a server that fetches URLs talks to 127.0.0.1 directly.
+LOCAL_ONLY = {"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+
+
 @pytest.fixture(scope="session")
 def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A ready server with small limits, so limit tests need only small payloads."""
+    """A ready server with small limits, so limit tests need only small payloads.
+
+    It also has URL fetching on with the SSRF guard in force (private addresses refused), so the
+    refusal of 127.0.0.1 is tested without starting one more server.
+    """
     env = {
         "IE_MAX_REQUEST_BYTES": str(LIMITED_MAX_REQUEST_BYTES),
         "IE_MAX_BATCH_ARTICLES": str(LIMITED_MAX_BATCH_ARTICLES),
         "IE_MAX_TEXT_CHARS": str(LIMITED_MAX_TEXT_CHARS),
+        "IE_ALLOW_URL_FETCH": "true",
+        "IE_ALLOW_PRIVATE_ADDRESSES": "false",
+        **LOCAL_ONLY,
     }
     yield from start_server(tmp_path_factory.mktemp("limited"), "limited", env, is_ready)
+
+
+@pytest.fixture(scope="session")
+def fetching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A ready server that fetches URLs, private addresses included, so it can fetch from the
+    tests' own HTTP server on 127.0.0.1 (no delay between robots.txt and the page)."""
+    env = {
+        "IE_ALLOW_URL_FETCH": "true",
+        "IE_ALLOW_PRIVATE_ADDRESSES": "true",
+        "IE_SCRAPE_DELAY_S": "0",
+        "IE_SCRAPE_TIMEOUT_S": "10",
+        "IE_SCRAPE_RETRIES": "0",
+        **LOCAL_ONLY,
+    }
+    yield from start_server(tmp_path_factory.mktemp("fetching"), "fetching", env, is_ready)
 
 
 @pytest.fixture(scope="session")
@@ -126,4 +152,10 @@ def limited_client(limited_server: Server) -> Iterator[httpx.Client]:
 @pytest.fixture
 def broken_client(broken_server: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=broken_server.base_url, timeout=60.0) as http:
+        yield http
+
+
+@pytest.fixture
+def fetching_client(fetching_server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=fetching_server.base_url, timeout=60.0) as http:
         yield http

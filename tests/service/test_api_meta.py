@@ -77,9 +77,9 @@ def test_openapi_documents_routes_examples_and_problems(client: httpx.Client) ->
             assert {"type", "title", "status", "detail", "code"} <= set(problem["properties"])
 
     extract = operations[("post", "/v1/extract")]
-    assert {"400", "413", "415", "422", "503"} <= set(extract["responses"])
+    assert {"400", "403", "413", "415", "422", "502", "503"} <= set(extract["responses"])
     examples = extract["requestBody"]["content"]["application/json"]["examples"]
-    assert {"text", "html"} <= set(examples)
+    assert {"text", "html", "url"} <= set(examples)
     assert examples["text"]["value"]["id"]
 
     batch = operations[("post", "/v1/extract/batch")]["requestBody"]["content"]["application/json"]
