@@ -6,9 +6,10 @@ in the background after startup), then POSTs the same article ``--warmup`` times
 untimed) and ``--requests`` times (default 100, timed), sequentially over one keep-alive
 connection. Latency is the client-side wall time of each request (send to full response read).
 
-The article is a real one from ``../shared/corpora`` (default: the first article of
-``wire_biopharma.jsonl`` that is long enough, or ``--article-id``), cut to at most ``--chars``
-characters (4,000) at a sentence boundary.
+The article is a real one from ``../shared/corpora/wire_biopharma.jsonl`` (``--source``):
+``--article-id``, by default ``wire-37f8f4c292`` (Xoma Royalty agrees to acquire LAVA
+Therapeutics), or the file's first long enough article when that id is missing; its text is cut
+to at most ``--chars`` characters (4,000) at a sentence boundary.
 
 If the service cannot be started (``service/main.py`` missing, an import error while it is
 being edited, or no ``/readyz`` 200 within ``--ready-timeout``), the attempt is retried up to
@@ -52,19 +53,30 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def pick_article(corpora: Path, source: str, article_id: str | None, chars: int) -> dict[str, Any]:
-    """The article to send, its text cut to at most ``chars`` at a sentence end."""
-    for article in read_jsonl(corpora / source):
-        text = article.get("text") or ""
-        if article_id is not None and article.get("id") != article_id:
-            continue
-        cut = cut_at_sentence(text, chars)
-        if article_id is not None or (len(text) > chars and len(cut) >= 0.95 * chars):
-            return {"id": article["id"], "title": article.get("title"), "text": cut}
-    raise SystemExit(
-        f"no suitable article in {corpora / source}"
-        + (f" with id {article_id!r}" if article_id else "")
-    )
+DEFAULT_ARTICLE = "wire-37f8f4c292"  # Xoma Royalty agrees to acquire LAVA Therapeutics
+
+
+def pick_article(corpora: Path, source: str, article_id: str, chars: int) -> dict[str, Any]:
+    """The article to send, its text cut to at most ``chars`` at a sentence end: ``article_id``,
+    or (when ``source`` has no such id) the first article long enough to cut to 95% of it."""
+    articles = read_jsonl(corpora / source)
+    chosen = [a for a in articles if a.get("id") == article_id]
+    if not chosen:
+        print(f"{article_id} not in {source}; taking its first long enough article")
+        chosen = [
+            a
+            for a in articles
+            if len(a.get("text") or "") > chars
+            and len(cut_at_sentence(a["text"], chars)) >= 0.95 * chars
+        ]
+    if not chosen:
+        raise SystemExit(f"no suitable article in {corpora / source}")
+    article = chosen[0]
+    return {
+        "id": article["id"],
+        "title": article.get("title"),
+        "text": cut_at_sentence(article["text"], chars),
+    }
 
 
 def rss_mb(pid: int) -> float | None:
@@ -186,7 +198,9 @@ def main() -> None:
         help="corpus file the article comes from (wire_biopharma.jsonl)",
     )
     parser.add_argument(
-        "--article-id", default=None, help="use this article (default: first long enough one)"
+        "--article-id",
+        default=DEFAULT_ARTICLE,
+        help=f"article to send (default {DEFAULT_ARTICLE}, an acquisition release)",
     )
     parser.add_argument(
         "--ready-timeout", type=float, default=300, help="seconds to wait for /readyz 200 (300)"

@@ -17,8 +17,9 @@ from ie_nlp.settings import Settings
 ACTOR_TYPE_MODEL = "actor_type_model.joblib"
 ACTOR_FILTER_MODEL = "actor_filter_model.joblib"
 RELATION_SCORER = "relation_scorer.joblib"
-# Runs of hyphens and dashes join a dateline to the first word ("N.J.----Merck").
-_EXTRA_INFIXES = [r"-{2,}", r"[–—]"]
+# Runs of hyphens and dashes join a dateline to the first word ("N.J.----Merck"); scraped
+# quotes lose the space after "said" ("saidSusan Hutchinson").
+_EXTRA_INFIXES = [r"-{2,}", r"[–—]", r"(?<=\bsaid)(?=[A-Z][a-z])", r"(?<=\bsays)(?=[A-Z][a-z])"]
 
 
 def build_pipeline(settings: Settings) -> Language:

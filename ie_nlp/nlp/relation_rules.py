@@ -52,6 +52,9 @@ class TriggerIndex:
         self.flips = cues["direction_flips"]
         self.source_types = cues["source_types"]
         self.allowed_types = cues["allowed_types"]
+        self.sale_lemmas = frozenset(cues["sales"]["lemmas"])
+        self.buyer_marker = cues["sales"]["buyer_marker"]
+        self.seller_marker = cues["sales"]["seller_marker"]
         hedges = cues["hedges"]
         self.hedge_governors = set(hedges["governing_lemmas"])
         self.hedge_auxiliaries = set(hedges["auxiliaries"])
@@ -111,6 +114,26 @@ class TriggerIndex:
             return source.type in allowed["source"] and target.type in allowed["target"]
         return source.type in allowed["source"] and target.type in allowed["target"]
 
+    def _from_sale(
+        self,
+        first: tuple[int, ActorRecord],
+        second: tuple[int, ActorRecord],
+        before_first: str,
+        before_second: str,
+        trigger: Trigger,
+        doc: Doc,
+    ) -> tuple[ActorRecord, ActorRecord] | None:
+        """ "X sold its unit Y to Z": Z acquires Y; X, the seller, takes no part."""
+        if before_second == self.buyer_marker:
+            buyer, other = second, first
+        elif before_first == self.buyer_marker:
+            buyer, other = first, second
+        else:
+            return None
+        if _in_subject(doc, other[0], doc[trigger.start]):
+            return None
+        return buyer[1], other[1]
+
     def direct(
         self,
         type_id: str,
@@ -118,14 +141,20 @@ class TriggerIndex:
         second: tuple[int, ActorRecord],
         trigger: Trigger,
         doc: Doc,
-    ) -> tuple[ActorRecord, ActorRecord]:
-        """(source, target): textual order, unless syntax or actor types say otherwise."""
+    ) -> tuple[ActorRecord, ActorRecord] | None:
+        """(source, target): textual order, unless syntax or actor types say otherwise; None
+        for a pair the trigger does not relate (a seller and its buyer)."""
         source, target = first[1], second[1]
         if not get_taxonomy().is_directed(type_id):
             return source, target
         flips = self.flips.get(type_id, self.flips["*"])
         before_second = doc[second[0] - 1].lower_ if second[0] > 0 else ""
         before_first = doc[first[0] - 1].lower_ if first[0] > 0 else ""
+        if type_id == "acquisition":
+            if self.seller_marker in (before_first, before_second):
+                return None  # "acquired Unitek from Bristol-Myers": the seller
+            if doc[trigger.start].lemma_.lower() in self.sale_lemmas:
+                return self._from_sale(first, second, before_first, before_second, trigger, doc)
         flipped = before_second in flips and before_first not in flips
         trigger_token = doc[trigger.start]
         if trigger_token.tag_ == "VBN" and any(
@@ -186,7 +215,10 @@ def pair_candidates(
             for best in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
                 if coordinated and get_taxonomy().is_directed(best.type):
                     continue  # "Janssen, Merck and Otsuka": list members, not a deal
-                source, target = index.direct(best.type, first, second, best, sentence.doc)
+                directed = index.direct(best.type, first, second, best, sentence.doc)
+                if directed is None:
+                    continue
+                source, target = directed
                 if index.allows(best.type, source, target):
                     seen.add(key)
                     candidates.append(PairCandidate(best.type, first, second, best, source, target))
@@ -209,3 +241,16 @@ def _coordinated(doc: Doc, first: int, second: int) -> bool:
         if node is a:
             return True
     return False
+
+
+def _in_subject(doc: Doc, position: int, trigger: Token) -> bool:
+    """Whether the token at ``position`` is in the subject of the trigger's clause."""
+    verb = trigger
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i <= position <= child.right_edge.i
+        for child in verb.children
+    )
