@@ -15,30 +15,9 @@ from ie_nlp.nlp.lexicons import GazetteerEntry, Lexicons
 
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d[\w\-]*$")
 _LEADING_NOISE = {
-    "the",
-    "a",
-    "an",
-    "our",
-    "its",
-    "their",
-    "his",
-    "her",
-    "•",
-    "-",
-    "–",
-    "*",
-    "#",
-    "mr",
-    "mr.",
-    "ms",
-    "ms.",
-    "mrs",
-    "mrs.",
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "professor",
+    *("the", "a", "an", "our", "its", "their", "his", "her", "•", "-", "–", "*", "#"),
+    *("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor"),
+    *("subsidiary", "affiliate", "unit", "partner"),  # "Subsidiary HOPE Therapeutics"
 }
 _BRAND_MARKS = ("®", "™", "©")
 _TRAILING_NOISE = {
