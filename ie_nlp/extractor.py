@@ -11,6 +11,7 @@ from spacy.language import Language
 from ie_nlp import __version__
 from ie_nlp.errors import InvalidArticleError, TextTooLongError
 from ie_nlp.nlp.pipeline import build_pipeline
+from ie_nlp.nlp.records import release
 from ie_nlp.nlp.result import doc_to_result
 from ie_nlp.nlp.text import html_to_text, unwrap_hard_breaks
 from ie_nlp.schema import ExtractionResult, InputArticle
@@ -72,6 +73,7 @@ class Extractor:
                 "seconds": round(time.perf_counter() - started, 4),
             }
             result = doc_to_result(doc, text, article.id, meta)
+            release(doc)
             if from_html:
                 result.text = text
             yield result
