@@ -25,6 +25,9 @@ class Embedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()  # no weight-loading bar in CLI output
 
         if threads > 0:
             torch.set_num_threads(threads)

@@ -110,8 +110,6 @@ class TriggerIndex:
         allowed = self.allowed_types.get(type_id)
         if allowed is None:
             return True
-        if not get_taxonomy().is_directed(type_id):
-            return source.type in allowed["source"] and target.type in allowed["target"]
         return source.type in allowed["source"] and target.type in allowed["target"]
 
     def _from_sale(
