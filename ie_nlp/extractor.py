@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 
@@ -55,7 +56,19 @@ class Extractor:
         self, articles: Iterable[InputArticle], batch_size: int = 16
     ) -> Iterator[ExtractionResult]:
         """Results in input order. Raises on the first article that is too long; callers that
-        must go on past bad records validate lengths with ``article_text`` first."""
+        must go on past bad records validate lengths with ``article_text`` first.
+
+        Each window of ``batch_size`` articles runs in a spaCy memory zone, so the strings its
+        texts add to the vocabulary are freed again: a long-running process stays flat."""
+        stream = iter(articles)
+        while window := list(islice(stream, batch_size)):
+            with self.nlp.memory_zone():
+                results = list(self._extract_window(window, batch_size))
+            yield from results
+
+    def _extract_window(
+        self, articles: list[InputArticle], batch_size: int
+    ) -> Iterator[ExtractionResult]:
         prepared = ((article, *self.article_text(article)) for article in articles)
         contexts = (
             (unwrap_hard_breaks(text), (article, text, from_html, time.perf_counter()))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord
@@ -37,7 +38,7 @@ class PairCandidate:
 class TriggerIndex:
     """Finds the trigger words and phrases of every relationship type in a sentence."""
 
-    def __init__(self, lexicons: Lexicons, make_doc: Callable[[str], Doc]) -> None:
+    def __init__(self, lexicons: Lexicons, vocab: Vocab, make_doc: Callable[[str], Doc]) -> None:
         self.make_doc = make_doc
         cues = lexicons.relation_cues
         self.lemmas: dict[str, tuple[str, str | None]] = {}
@@ -60,20 +61,16 @@ class TriggerIndex:
         self.hedge_auxiliaries = set(hedges["auxiliaries"])
         self.negations = set(hedges["negations"])
         self.hedge_phrases = [p.lower() for p in hedges["sentence_phrases"]]
-        self.matcher: PhraseMatcher | None = None
-
-    def _matcher(self, doc: Doc) -> PhraseMatcher:
-        if self.matcher is None:
-            self.matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-            for type_id, phrases in self.phrases.items():
-                self.matcher.add(type_id, [self.make_doc(p) for p in phrases])
-        return self.matcher
+        # built now, not on the first doc: strings added inside a spaCy memory zone vanish
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        for type_id, phrases in self.phrases.items():
+            self.matcher.add(type_id, [make_doc(p) for p in phrases])
 
     def triggers_by_sentence(self, doc: Doc) -> dict[int, list[Trigger]]:
         """Trigger words and phrases of the doc, keyed by their sentence's first token."""
         found = [
             Trigger(doc.vocab.strings[match_id], start, end, doc[start:end].text)
-            for match_id, start, end in self._matcher(doc)(doc)
+            for match_id, start, end in self.matcher(doc)
         ]
         for token in doc:
             lemma = token.lemma_.lower()

@@ -47,7 +47,7 @@ class RelationFinder:
         register_extensions()
         self.name = name
         self.lexicons = get_lexicons()
-        self.triggers = TriggerIndex(self.lexicons, nlp.make_doc)
+        self.triggers = TriggerIndex(self.lexicons, nlp.vocab, nlp.make_doc)
         self.scorer = (
             RelationScorer.load(Path(scorer_path))
             if use_embeddings and scorer_path and Path(scorer_path).exists()

@@ -15,7 +15,7 @@ Found = list[tuple[str, str, str]]
 
 @pytest.fixture
 def index(nlp: Language) -> TriggerIndex:
-    return TriggerIndex(get_lexicons(), nlp.make_doc)
+    return TriggerIndex(get_lexicons(), nlp.vocab, nlp.make_doc)
 
 
 def candidates(nlp: Language, index: TriggerIndex, text: str) -> Found:
