@@ -6,6 +6,7 @@ The scripts read real text from the shared corpora next to the checkout
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import os
@@ -195,3 +196,19 @@ def write_result(name: str, payload: dict[str, Any], output: Path | None = None)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return output
+
+
+def add_io_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    """The options every benchmark takes: where ``../shared`` is and where the JSON goes."""
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help=f"shared folder with corpora/ (default {DEFAULT_SHARED})",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help=f"result JSON (default benchmarks/results/{name}-<time>.json)",
+    )

@@ -37,8 +37,8 @@ from typing import IO, Any
 
 import httpx
 from _common import (
-    DEFAULT_SHARED,
     REPO,
+    add_io_arguments,
     cut_at_sentence,
     read_jsonl,
     require_shared,
@@ -209,18 +209,7 @@ def main() -> None:
     parser.add_argument(
         "--retry-wait", type=float, default=30, help="seconds between start attempts (30)"
     )
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=DEFAULT_SHARED,
-        help=f"shared folder with corpora/ (default {DEFAULT_SHARED})",
-    )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=None,
-        help="result JSON (default benchmarks/results/api_latency-<time>.json)",
-    )
+    add_io_arguments(parser, "api_latency")
     args = parser.parse_args()
 
     corpora = require_shared(args.shared, "corpora")

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import (
-    DEFAULT_SHARED,
+    add_io_arguments,
     ie_nlp_command,
     require_shared,
     run_child,
@@ -121,18 +121,7 @@ def main() -> None:
     parser.add_argument(
         "--interval", type=float, default=0.2, help="RSS sampling interval in seconds (0.2)"
     )
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=DEFAULT_SHARED,
-        help=f"shared folder with corpora/ (default {DEFAULT_SHARED})",
-    )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=None,
-        help="result JSON (default benchmarks/results/memory-<time>.json)",
-    )
+    add_io_arguments(parser, "memory")
     args = parser.parse_args()
 
     corpora = require_shared(args.shared, "corpora")

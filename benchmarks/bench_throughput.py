@@ -49,8 +49,8 @@ from pathlib import Path
 from typing import Any
 
 from _common import (
-    DEFAULT_SHARED,
     ChildRun,
+    add_io_arguments,
     ie_nlp_command,
     read_jsonl,
     require_shared,
@@ -226,18 +226,7 @@ def main() -> None:
         help="one-article ie-nlp runs averaged as its startup time (1)",
     )
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up run")
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=DEFAULT_SHARED,
-        help=f"shared folder with corpora/ (default {DEFAULT_SHARED})",
-    )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=None,
-        help="result JSON (default benchmarks/results/throughput-<time>.json)",
-    )
+    add_io_arguments(parser, "throughput")
     parser.add_argument("--child-spacy", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
