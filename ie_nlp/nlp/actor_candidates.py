@@ -132,7 +132,9 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
         return True
     if known:
         return False
-    if not text[0].isupper() or span[0].like_num or any(mark in text for mark in _BRAND_MARKS):
+    # "2023 Annual Report" is no name, "First Montauk Securities Corp" is ("first" is like_num)
+    starts_with_number = span[0].like_num and not span[0].is_title
+    if not text[0].isupper() or starts_with_number or any(m in text for m in _BRAND_MARKS):
         return True
     words = lexicons.non_actor_words
     if span[-1].text in words["last_words"] or any(t.text in words["any_words"] for t in span):

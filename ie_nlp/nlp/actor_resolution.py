@@ -194,6 +194,10 @@ def resolve(
         acronyms.append(clusters.acronyms[index])
     _extra_mentions(doc, actors, acronyms, make_doc, generic_words)
     for actor in actors:
-        fullest = max(actor.surface_forms, key=lambda form: (len(form.split()), len(form)))
+        # of "… Ltd." and "… Ltd" (same words), the form without the sentence's period
+        fullest = max(
+            actor.surface_forms,
+            key=lambda form: (len(form.split()), len(form.rstrip(".")), not form.endswith(".")),
+        )
         actor.name = " ".join(fullest.split())  # a name wrapped over two lines
     return actors

@@ -3,72 +3,53 @@ gazetteer, and capitalised names ending in a cue word ("… Therapeutics", "Univ
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ie_nlp.names import legal_suffixes
 from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.taxonomy import load_data_file
 
 # A capitalised word that may be part of an organisation name ("BioNTech", "AGC", "Case").
 _CAPITALISED = r"^[A-Z][\w\-\.'’&]*$|^[0-9]+[A-Za-z][\w\-]*$"
-_NOT_NAME_WORDS = sorted(
-    STOP_WORDS
-    | {"today", "chief", "officer", "president", "professor", "dr", "dr.", "said", "says", "about"}
-)
-_LEGAL = [
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "AG",
-    "GmbH",
-    "SE",
-    "SA",
-    "S.A.",
-    "plc",
-    "PLC",
-    "LLC",
-    "Corp",
-    "Corp.",
-    "Co.",
-    "N.V.",
-    "B.V.",
-    "AB",
-    "A/S",
-    "KGaA",
-    "S.p.A.",
-    "Limited",
-]
-# Cue words that head a name with a following "of …" ("University of Basel").
-_OF_HEADS = {
-    "University",
-    "Université",
-    "Universität",
-    "Universidad",
-    "Institute",
-    "Institut",
-    "College",
-    "School",
-    "Department",
-    "Ministry",
-    "Academy",
-    "Centre",
-    "Center",
-    "Hospital",
-    "Faculty",
-    "Bank",
-    "Office",
-    "Agency",
-    "Council",
-    "Laboratory",
-}
+_TITLE_WORDS = {"today", "chief", "officer", "president", "professor", "dr", "dr.", "said", "says"}
 
 
 CUE_PATTERN_ID = "ie:name-cue"
 
 
+@lru_cache(maxsize=1)
+def _name_patterns() -> dict[str, Any]:
+    return load_data_file("name_patterns.json")
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> list[str]:
+    allowed = set(_name_patterns()["stop_words_in_names"]["words"])
+    return sorted((STOP_WORDS - allowed) | _TITLE_WORDS | {"about"})
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> list[str]:
+    """Lower-case tokens that are a legal form: every one-word suffix of legal_suffixes.json as
+    written and as normalised ("S.p.A." and "spa"), and the extra forms of name_patterns.json."""
+    raw = load_data_file("legal_suffixes.json")["suffixes"] + _name_patterns()["extra_legal_forms"]
+    forms = {form.lower() for form in raw if " " not in form}
+    forms |= {suffix[0] for suffix in legal_suffixes() if len(suffix) == 1}
+    return sorted(forms)
+
+
 def _name_word(op: str) -> dict[str, Any]:
-    return {"TEXT": {"REGEX": _CAPITALISED}, "LOWER": {"NOT_IN": _NOT_NAME_WORDS}, "OP": op}
+    return {"TEXT": {"REGEX": _CAPITALISED}, "LOWER": {"NOT_IN": _not_name_words()}, "OP": op}
+
+
+def _legal(op: str = "") -> dict[str, Any]:
+    token: dict[str, Any] = {"LOWER": {"IN": legal_forms()}, "TEXT": {"REGEX": "^[A-Z]"}}
+    if op:
+        token["OP"] = op
+    return token
 
 
 def gazetteer_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
@@ -81,14 +62,18 @@ def gazetteer_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
 
 def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
     """Token patterns: up to four name words, the cue word(s), an optional legal suffix."""
-    # "Americanture Inc", "Union Miniere SA": a legal form marks an organisation by itself
-    patterns: list[dict[str, Any]] = [
-        {
-            "label": "ORG",
-            "pattern": [_name_word("{1,4}"), {"ORTH": {"IN": _LEGAL}}],
-            "id": CUE_PATTERN_ID,
-        }
+    joiner = {"ORTH": {"IN": _name_patterns()["joiners"]["tokens"]}}
+    # "Americanture Inc", "Union Miniere SA", "Hayes-Albion Corp", "Oelmuehle Hamburg AG":
+    # a legal form marks an organisation by itself, and may be doubled ("… Co KG", "… Corp Plc")
+    legal_shapes = [
+        [_name_word("{1,4}")],
+        [_name_word("{1,3}"), joiner, _name_word("{1,3}")],
     ]
+    patterns: list[dict[str, Any]] = [
+        {"label": "ORG", "pattern": [*shape, _legal(), _legal("?")], "id": CUE_PATTERN_ID}
+        for shape in legal_shapes
+    ]
+    of_heads = set(_name_patterns()["of_heads"]["words"])
     cue_phrases = {
         phrase for phrases in lexicons.type_name_tokens.values() for phrase in phrases
     } - lexicons.ambiguous_name_tokens
@@ -97,11 +82,11 @@ def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
         if not words or not words[0][:1].isupper():
             continue
         cue = [{"ORTH": word} for word in words]
-        legal = {"ORTH": {"IN": _LEGAL}, "OP": "?"}
+        legal = _legal("?")
         patterns.append(
             {"label": "ORG", "pattern": [_name_word("{1,4}"), *cue, legal], "id": CUE_PATTERN_ID}
         )
-        if words[-1] in _OF_HEADS:
+        if words[-1] in of_heads:
             of_tail = [
                 {"LOWER": {"IN": ["of", "for"]}},
                 {"LOWER": "the", "OP": "?"},

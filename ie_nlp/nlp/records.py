@@ -25,8 +25,20 @@ class ActorRecord:
     def surface_forms(self) -> list[str]:
         seen: dict[str, None] = {}
         for mention in self.mentions:
-            seen.setdefault(" ".join(mention.text.split()), None)
+            seen.setdefault(_surface_form(mention), None)
         return list(seen)
+
+
+def _surface_form(mention: Span) -> str:
+    """The mention's words; an abbreviation's period that also ends the sentence is not part of
+    the name ("… published by Gulf Coast Newspapers Inc. Gulf Coast is …" → "… Inc")."""
+    text = " ".join(mention.text.split())
+    last = mention[-1]
+    # "Inc." or "Corp.", not "S.A." or "N.V.", whose inner periods say the last one is theirs
+    abbreviation = last.text.endswith(".") and last.text.count(".") == 1 and len(last) > 2
+    if len(mention) > 1 and abbreviation and last.is_sent_end:
+        return text[:-1]
+    return text
 
 
 @dataclass

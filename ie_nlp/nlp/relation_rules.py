@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ie_nlp.nlp.lexicons import Lexicons
-from ie_nlp.nlp.records import ActorRecord
+from ie_nlp.nlp.records import ActorRecord, actor_at
 from ie_nlp.taxonomy import get_taxonomy
 
 MAX_TRIGGER_DISTANCE = 12
@@ -53,12 +53,22 @@ class TriggerIndex:
         self.flips = cues["direction_flips"]
         self.source_types = cues["source_types"]
         self.allowed_types = cues["allowed_types"]
+        self.absorptions = {
+            type_id: rule for type_id, rule in cues["absorptions"].items() if type_id[0] != "_"
+        }
+        self.agent_verbs = {
+            type_id: frozenset(lemmas)
+            for type_id, lemmas in cues["agent_verbs"].items()
+            if type_id[0] != "_"
+        }
         self.sale_lemmas = frozenset(cues["sales"]["lemmas"])
         self.buyer_marker = cues["sales"]["buyer_marker"]
         self.seller_marker = cues["sales"]["seller_marker"]
         hedges = cues["hedges"]
         self.hedge_governors = set(hedges["governing_lemmas"])
         self.hedge_auxiliaries = set(hedges["auxiliaries"])
+        self.backshift_auxiliary = hedges["backshift"]["auxiliary"]
+        self.reporting_lemmas = frozenset(hedges["backshift"]["reporting_lemmas"])
         self.negations = set(hedges["negations"])
         self.hedge_phrases = [p.lower() for p in hedges["sentence_phrases"]]
         # built now, not on the first doc: strings added inside a spaCy memory zone vanish
@@ -92,7 +102,12 @@ class TriggerIndex:
         for _ in range(3):
             if any(c.lower_ in self.negations and c.dep_ == "neg" for c in token.children):
                 return True
-            if any(c.dep_ == "aux" and c.lower_ in self.hedge_auxiliaries for c in token.children):
+            if any(
+                c.dep_ == "aux"
+                and c.lower_ in self.hedge_auxiliaries
+                and not self._reported_future(c, token)
+                for c in token.children
+            ):
                 return True
             if token.lemma_.lower() in self.hedge_governors:
                 return True
@@ -101,6 +116,14 @@ class TriggerIndex:
             token = token.head
         return False
 
+    def _reported_future(self, auxiliary: Token, verb: Token) -> bool:
+        """ "said it would buy": the reported "will buy"."""
+        return (
+            auxiliary.lower_ == self.backshift_auxiliary
+            and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in self.reporting_lemmas
+        )
+
     def allows(self, type_id: str, source: ActorRecord, target: ActorRecord) -> bool:
         """Whether the actor types can take part in the relationship (a university does not
         acquire, a biotech does not award grants)."""
@@ -108,6 +131,42 @@ class TriggerIndex:
         if allowed is None:
             return True
         return source.type in allowed["source"] and target.type in allowed["target"]
+
+    def absorbed(
+        self,
+        type_id: str,
+        first: tuple[int, ActorRecord],
+        second: tuple[int, ActorRecord],
+        doc: Doc,
+    ) -> tuple[str, ActorRecord, ActorRecord] | None:
+        """ "Ranco approved a merger into Siebe": (acquisition, Siebe, Ranco)."""
+        rule = self.absorptions.get(type_id)
+        if rule is None or second[0] == 0 or doc[second[0] - 1].lower_ != rule["marker"]:
+            return None
+        return rule["type"], second[1], first[1]
+
+    def agent(
+        self, type_id: str, trigger: Trigger, doc: Doc, positions: dict[int, ActorRecord]
+    ) -> ActorRecord | None:
+        """The organisation that is the active trigger verb's subject, when syntax names one."""
+        lemmas = self.agent_verbs.get(type_id, frozenset())
+        # "agreed to acquire" is a phrase trigger: its verb is "acquire"
+        words = doc[trigger.start : trigger.end]
+        verb = next((t for t in words if t.pos_ == "VERB" and t.lemma_ in lemmas), None)
+        if verb is None:
+            return None
+        subject = _subject(verb)
+        if subject is None:
+            return None
+        if subject.pos_ == "PRON" and subject.head.dep_ == "ccomp":
+            reporter = subject.head.head
+            if reporter.lemma_.lower() in self.reporting_lemmas:
+                subject = _subject(reporter) or subject
+        for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+            actor = actor_at(doc).get(token.i) or positions.get(token.i)
+            if actor is not None:
+                return actor
+        return None
 
     def _from_sale(
         self,
@@ -186,6 +245,8 @@ def pair_candidates(
         return []
     candidates: list[PairCandidate] = []
     seen: set[tuple[str, str]] = set()
+    positions = dict(mentions)
+    agents = {id(t): index.agent(t.type, t, sentence.doc, positions) for t in triggers}
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
             if first[1] is second[1]:
@@ -210,13 +271,23 @@ def pair_candidates(
             for best in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
                 if coordinated and get_taxonomy().is_directed(best.type):
                     continue  # "Janssen, Merck and Otsuka": list members, not a deal
-                directed = index.direct(best.type, first, second, best, sentence.doc)
-                if directed is None:
-                    continue
-                source, target = directed
-                if index.allows(best.type, source, target):
+                absorbed = index.absorbed(best.type, first, second, sentence.doc)
+                if absorbed is not None:
+                    type_id, source, target = absorbed
+                else:
+                    type_id = best.type
+                    directed = index.direct(type_id, first, second, best, sentence.doc)
+                    if directed is None:
+                        continue
+                    source, target = directed
+                    agent = agents[id(best)]
+                    if agent is not None and agent not in (source, target):
+                        continue  # the verb's subject acquires, not these two
+                    if agent is target:
+                        source, target = target, source
+                if index.allows(type_id, source, target):
                     seen.add(key)
-                    candidates.append(PairCandidate(best.type, first, second, best, source, target))
+                    candidates.append(PairCandidate(type_id, first, second, best, source, target))
                     break
     return candidates
 
@@ -236,6 +307,18 @@ def _coordinated(doc: Doc, first: int, second: int) -> bool:
         if node is a:
             return True
     return False
+
+
+def _subject(verb: Token) -> Token | None:
+    """The active subject of a verb, also through "agreed to buy" and "bought and merged"."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _in_subject(doc: Doc, position: int, trigger: Token) -> bool:

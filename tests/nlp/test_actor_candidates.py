@@ -100,3 +100,22 @@ def test_generic_references_are_not_candidates(nlp: Language) -> None:
     ]
     assert "company" not in found
     assert "board" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shandwick said it bought Hayes-Albion Corp last year.", "Hayes-Albion Corp"),
+        (
+            "The unit was sold to First Montauk Securities Corp on Monday.",
+            "First Montauk Securities Corp",
+        ),
+        ("Kurt Becher GmbH and Oelmuehle Hamburg AG signed the deal.", "Oelmuehle Hamburg AG"),
+        (
+            "The bank sold its stake in British Printing Corp Plc to a fund.",
+            "British Printing Corp Plc",
+        ),
+    ],
+)
+def test_a_legal_form_marks_a_whole_name(nlp: Language, text: str, name: str) -> None:
+    assert name in texts(candidates(nlp, text))

@@ -97,3 +97,11 @@ def test_resolved_actors_have_unique_ids_and_the_fullest_name(nlp: Language) -> 
     assert castellan[0].name == "Castellan Genomics GmbH"
     starts = [m.start for m in castellan[0].mentions]
     assert starts == sorted(starts) and len(starts) == 2
+
+
+def test_a_sentence_final_period_is_not_part_of_the_name(extract: Extract) -> None:
+    text = "The papers were published by Gulf Coast Newspapers Inc. Gulf Coast is a subsidiary."
+    result = extract(text)
+    [actor] = actors_with(result, "Gulf Coast Newspapers Inc.")
+    assert actor.name == "Gulf Coast Newspapers Inc"
+    assert all(text[m.start : m.end] == m.text for m in actor.mentions)  # offsets unchanged

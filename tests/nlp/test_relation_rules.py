@@ -147,3 +147,39 @@ def test_organisations_in_different_sentences_are_not_paired(
     nlp: Language, index: TriggerIndex
 ) -> None:
     assert candidates(nlp, index, "Pfizer reported strong sales. Seagen was acquired.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ranco Inc said shareholders approved a merger into Siebe PLC for 40 dlrs per share.",
+            ("acquisition", "Siebe PLC", "Ranco Inc"),
+        ),
+        (
+            "Santos Ltd said it would buy Total Exploration Pty Ltd for 60 mln dlrs.",
+            ("acquisition", "Santos Ltd", "Total Exploration Pty Ltd"),
+        ),
+    ],
+)
+def test_merger_into_and_reported_would_are_acquisitions(
+    nlp: Language, index: TriggerIndex, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert candidates(nlp, index, text) == [expected]
+
+
+def test_would_outside_reported_speech_stays_a_hedge(nlp: Language, index: TriggerIndex) -> None:
+    assert candidates(nlp, index, "Santos Ltd would buy Total Exploration Pty Ltd.") == []
+
+
+def test_the_subject_of_an_acquisition_verb_is_the_acquirer(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "Clabir Corp said its affiliate, Ambrit Inc, has agreed to acquire the Popsicle "
+        "division of Sara Lee Corp for about 37 mln dlrs.",
+    )
+    assert ("acquisition", "Ambrit Inc", "Sara Lee Corp") in found
+    assert all(source == "Ambrit Inc" for kind, source, _ in found if kind == "acquisition")
