@@ -14,6 +14,7 @@ from ie_nlp.nlp.actor_candidates import find_candidates
 from ie_nlp.nlp.actor_resolution import resolve
 from ie_nlp.nlp.actor_typing import assign_rule_types
 from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.locations import assign_locations
 from ie_nlp.nlp.records import ActorRecord, register_extensions
 
 
@@ -57,6 +58,7 @@ class ActorFinder:
                 undecided, self.type_model.predict(undecided), strict=True
             ):
                 actor.type, actor.type_source, actor.confidence = type_id, "classifier", probability
+        assign_locations(doc, actors)
         doc._.ie_actors = actors
         doc._.ie_actor_at = _token_index(actors)
         return doc
