@@ -67,3 +67,36 @@ class FetchFailedError(ScrapeError, RuntimeError):
     """The page could not be fetched or held no article text; the message says why."""
 
     code = "fetch_failed"
+
+
+class AliasFileError(IENLPError, ValueError):
+    """A resolution alias file (``IE_ALIAS_FILE``) that cannot be read or has a bad entry; the
+    message names the file and the entry."""
+
+    code = "invalid_alias_file"
+
+
+class StoreError(IENLPError, RuntimeError):
+    """The ecosystem store cannot be opened or written: a bad ``IE_DATABASE_URL``, a database
+    that cannot be reached, or a schema that cannot be migrated."""
+
+    code = "store_unavailable"
+
+
+class InvalidResultError(IENLPError, ValueError):
+    """A record given to ``ie-nlp ingest`` that is not a CONTRACT.md extraction result."""
+
+    code = "invalid_result"
+
+
+class UnknownIdentifierError(IENLPError, ValueError):
+    """A filter value that is not one of the taxonomy's identifiers (actor type, capability
+    category, relationship type); the message lists the valid ones."""
+
+    code = "unknown_identifier"
+
+
+class ActorNotFoundError(IENLPError, LookupError):
+    """No canonical actor in the store has the requested id."""
+
+    code = "actor_not_found"

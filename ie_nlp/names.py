@@ -31,7 +31,14 @@ from functools import lru_cache
 
 from ie_nlp.taxonomy import load_data_file
 
-__all__ = ["has_legal_suffix", "legal_suffixes", "name_keys", "name_words", "normalize_name"]
+__all__ = [
+    "has_legal_suffix",
+    "initials",
+    "legal_suffixes",
+    "name_keys",
+    "name_words",
+    "normalize_name",
+]
 
 _DELETED = re.compile(r"[.'’`´ʼ]")
 _SEPARATOR = re.compile(r"[^\w]+|_+")
@@ -105,3 +112,9 @@ def name_keys(name: str, aliases: Iterable[str] = ()) -> frozenset[str]:
     keys.update(normalize_name(alias) for alias in aliases)
     keys.discard("")
     return frozenset(keys)
+
+
+def initials(key: str) -> str:
+    """The acronym a normalised name would have ("merck sharp and dohme" → "msd"): the first
+    letter of each word but "of", "and", "the" and "for"."""
+    return "".join(word[0] for word in key.split() if word not in {"of", "and", "the", "for"})

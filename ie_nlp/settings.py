@@ -88,6 +88,30 @@ class Settings(BaseSettings):
         description="Allow fetching private, loopback and link-local addresses (SSRF guard off).",
     )
 
+    # --- ecosystem store and graph ---
+    database_url: str = Field(
+        default=f"sqlite:///{REPO_DIR / 'var' / 'ie-nlp.sqlite3'}",
+        description="SQLAlchemy URL of the ecosystem store: the SQLite file by default, or "
+        "postgresql+psycopg://user:password@host/db.",
+    )
+    alias_file: Path | None = Field(
+        default=None,
+        description="User-maintained YAML/JSON file that forces or forbids actor merges across "
+        "articles (see docs/resolution.md); applied on top of the automatic resolution.",
+    )
+    resolution_similarity: float = Field(
+        default=0.85,
+        ge=0.0,
+        le=1.0,
+        description="Name-and-context embedding similarity from which two actor names of the "
+        "same type are read as one actor across articles.",
+    )
+    region: list[str] = Field(
+        default_factory=list,
+        description="Place names (GPE) that make up the region the signals call 'local' "
+        '(e.g. ["Basel", "Switzerland"]); empty means no region split.',
+    )
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

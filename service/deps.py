@@ -1,4 +1,5 @@
-"""Request dependencies: settings, the loaded extractor, the extraction runner, JSON-only bodies.
+"""Request dependencies: settings, the loaded extractor, the extraction runner, the ecosystem
+store, JSON-only bodies.
 
 Everything is read from ``app.state`` (filled by ``create_app``) rather than from module globals,
 so two apps with different settings can live in one process.
@@ -11,8 +12,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from ie_nlp import Extractor, Settings
+from ie_nlp.store import Store
 from service.problems import ProblemError
-from service.state import ExtractionRunner, ModelState
+from service.state import ExtractionRunner, ModelState, StoreHolder
 
 JSON_MEDIA_TYPE = "application/json"
 
@@ -33,6 +35,13 @@ def get_model_state(request: Request) -> ModelState:
 def get_runner(request: Request) -> ExtractionRunner:
     runner: ExtractionRunner = request.app.state.runner
     return runner
+
+
+def get_store(request: Request) -> Store:
+    """The app's store, opened on the first call (a sync dependency: FastAPI runs it in a
+    worker thread, so opening never blocks the event loop). ``StoreError`` becomes 503."""
+    holder: StoreHolder = request.app.state.store
+    return holder.get()
 
 
 def not_ready_problem(state: ModelState) -> ProblemError:
@@ -88,3 +97,4 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ModelStateDep = Annotated[ModelState, Depends(get_model_state)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
 RunnerDep = Annotated[ExtractionRunner, Depends(get_runner)]
+StoreDep = Annotated[Store, Depends(get_store)]

@@ -11,28 +11,46 @@ from ie_nlp import Settings, __version__, get_settings
 from service.limits import BodySizeLimitMiddleware
 from service.openapi import DESCRIPTION, TAGS, TITLE, build_openapi
 from service.problems import register_problem_handlers
-from service.routers import extract, health, taxonomy
-from service.state import ExtractionRunner, ModelState, build_lifespan
+from service.routers import (
+    actors,
+    articles,
+    extract,
+    graph,
+    health,
+    relationships,
+    report,
+    signals,
+    taxonomy,
+)
+from service.state import ExtractionRunner, ModelState, StoreHolder, build_lifespan
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     state = ModelState()
+    store = StoreHolder(settings)
     app = FastAPI(
         title=TITLE,
         version=__version__,
         description=DESCRIPTION,
         openapi_tags=TAGS,
-        lifespan=build_lifespan(state, settings),
+        lifespan=build_lifespan(state, settings, store),
     )
     app.state.settings = settings
     app.state.model = state
     app.state.runner = ExtractionRunner()
+    app.state.store = store
 
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     register_problem_handlers(app)
 
     app.include_router(extract.router)
+    app.include_router(articles.router)
+    app.include_router(actors.router)
+    app.include_router(relationships.router)
+    app.include_router(graph.router)
+    app.include_router(signals.router)
+    app.include_router(report.router)
     app.include_router(taxonomy.router)
     app.include_router(health.router)
 

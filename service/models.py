@@ -3,11 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Query
 from pydantic import BaseModel, Field
 
 from ie_nlp import ExtractionResult
+from ie_nlp.store import IngestReport
+
+# Page size and position of the store's list routes.
+LimitQuery = Annotated[int, Query(ge=1, le=500, description="Items per page (1-500).")]
+OffsetQuery = Annotated[int, Query(ge=0, description="Items to skip.")]
 
 
 class BatchRequest(BaseModel):
@@ -50,3 +56,10 @@ class Readiness(BaseModel):
     status: Literal["ready"] = "ready"
     version: str
     load_seconds: float | None = Field(description="How long loading the extractor took.")
+
+
+class StoredArticle(BaseModel):
+    """An article's extraction result and what storing it did."""
+
+    result: ExtractionResult
+    ingest: IngestReport

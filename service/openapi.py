@@ -23,7 +23,10 @@ the identifiers.
 `malformed_json` (400), `payload_too_large` (413, body over `IE_MAX_REQUEST_BYTES`, whether
 declared by Content-Length or counted while a chunked body is read), `unsupported_media_type`
 (415), `invalid_fields` / `text_too_long` / `batch_too_large` (422), `not_found` (404),
-`method_not_allowed` (405), `not_ready` / `model_unavailable` (503), `internal_error` (500).
+`method_not_allowed` (405), `not_ready` / `model_unavailable` (503), `internal_error` (500);
+for the store routes also `unknown_identifier` (422, a filter value outside the taxonomy),
+`actor_not_found` (404) and `store_unavailable` (503, the database cannot be reached), and
+for the ecosystem routes `invalid_date_range` (422, `since` after `until`).
 
 **Readiness**: models load in the background after start-up; `/healthz` answers at once,
 `/readyz` and the extract endpoints answer 503 until loading is done.
@@ -31,20 +34,32 @@ declared by Content-Length or counted while a chunked body is read), `unsupporte
 
 TAGS: list[dict[str, Any]] = [
     {"name": "extract", "description": "Run the extraction pipeline on input articles."},
+    {
+        "name": "store",
+        "description": "The ecosystem store: articles' results kept in a database, actors "
+        "resolved across articles, relationships aggregated with their evidence.",
+    },
+    {
+        "name": "ecosystem",
+        "description": "The stored ecosystem as a whole: the actor network in graph formats, "
+        "signals per period and the HTML report.",
+    },
     {"name": "taxonomy", "description": "The contract's identifiers."},
     {"name": "health", "description": "Liveness and readiness probes for orchestrators."},
 ]
 
 
 def problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
-    """FastAPI documents every ``responses=`` model as application/json; error responses are
-    really sent as application/problem+json, and generated clients pick the parser from this."""
+    """FastAPI documents every ``responses=`` model under the route's media type (JSON, or HTML
+    for the report); error responses are really sent as application/problem+json, and generated
+    clients pick the parser from this."""
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
-                if status[:1] in {"4", "5"} and "application/json" in content:
-                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+                documented = [entry for entry in content.values() if "schema" in entry]
+                if status[:1] in {"4", "5"} and documented:
+                    response["content"] = {PROBLEM_MEDIA_TYPE: documented[0]}
     return schema
 
 

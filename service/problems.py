@@ -27,6 +27,7 @@ from ie_nlp import (
     UrlFetchDisabledError,
     UrlForbiddenError,
 )
+from ie_nlp.errors import StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +159,8 @@ def describe_field_errors(errors: Sequence[FieldError], root: str = "body") -> s
 
 def ienlp_status(error: IENLPError) -> int:
     """The HTTP status of a library error; its ``code`` goes into the problem body unchanged."""
-    if isinstance(error, ModelLoadError):
+    # The models or the store database are unavailable: the server is up, a part of it is not.
+    if isinstance(error, (ModelLoadError, StoreError)):
         return 503
     # Checked before the ValueError rule: UrlForbiddenError is a ValueError too, yet a refused
     # URL (off by setting, or the SSRF guard) is a permission matter, not a malformed body.
@@ -170,6 +172,9 @@ def ienlp_status(error: IENLPError) -> int:
         return 502
     if isinstance(error, InvalidArticleError):
         return 422
+    # An id that names nothing in the store (actor_not_found).
+    if isinstance(error, LookupError):
+        return 404
     # The library raises ValueError subclasses for input it refuses (too long, malformed).
     if isinstance(error, ValueError):
         return 422

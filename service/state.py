@@ -20,6 +20,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from ie_nlp import Extractor, IENLPError, ModelLoadError, Settings
+from ie_nlp.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +92,34 @@ class ExtractionRunner:
         return await anyio.to_thread.run_sync(func, limiter=self.limiter)
 
 
+class StoreHolder:
+    """The app's ecosystem store, opened on first use and closed at shutdown.
+
+    Opening migrates the schema and connects to the database, so it is left to the first
+    request that needs the store: the extraction routes and the probes never wait for it, and
+    a database that is down answers 503 ``store_unavailable`` on the store routes only.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+
+    def get(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = Store.open(settings=self.settings)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
 def build_lifespan(
-    state: ModelState, settings: Settings
+    state: ModelState, settings: Settings, store: StoreHolder
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """Loading starts in the lifespan, not at import, so importing the app stays cheap."""
 
@@ -100,5 +127,6 @@ def build_lifespan(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state.start_loading(settings)
         yield
+        store.close()
 
     return lifespan

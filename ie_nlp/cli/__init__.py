@@ -8,8 +8,12 @@ from ie_nlp import __version__
 from ie_nlp.cli.evaluate import evaluate
 from ie_nlp.cli.extract import extract
 from ie_nlp.cli.gold import gold_articles
+from ie_nlp.cli.graph import graph
+from ie_nlp.cli.ingest import ingest
+from ie_nlp.cli.report import report
 from ie_nlp.cli.scrape import scrape
 from ie_nlp.cli.serve import serve
+from ie_nlp.cli.signals import signals
 from ie_nlp.cli.train import train
 
 
@@ -25,5 +29,8 @@ def cli() -> None:
     """
 
 
-for command in (extract, evaluate, gold_articles, train, serve, scrape):
+for command in (extract, evaluate, gold_articles, train, serve, scrape, ingest):
     cli.add_command(command)
+
+for ecosystem_command in (graph, signals, report):
+    cli.add_command(ecosystem_command)

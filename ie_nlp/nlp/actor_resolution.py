@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ie_nlp.names import normalize_name
+from ie_nlp.names import initials, normalize_name
 from ie_nlp.nlp.actor_candidates import Candidate
 from ie_nlp.nlp.records import ActorRecord
 
@@ -21,10 +21,6 @@ def _acronym_after(span: Span) -> str | None:
         if 2 <= len(word) <= 10 and sum(ch.isupper() for ch in word) >= 2:
             return word
     return None
-
-
-def _initials(key: str) -> str:
-    return "".join(word[0] for word in key.split() if word not in {"of", "and", "the", "for"})
 
 
 class _Clusters:
@@ -93,7 +89,7 @@ def _link_short_forms(clusters: _Clusters, company_words: frozenset[str]) -> Non
                 if len(words) == 1 and words[0] in (long_words[0], long_words[-1]):
                     hosts.add(host)
             elif long_words[: len(words)] == words or (
-                len(words) == 1 and len(short) >= 2 and _initials(" ".join(long_words)) == short
+                len(words) == 1 and len(short) >= 2 and initials(" ".join(long_words)) == short
             ):
                 hosts.add(host)
         if len(hosts) == 1:

@@ -131,6 +131,14 @@ def fetching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
 
 
 @pytest.fixture(scope="session")
+def store_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A ready server with its own empty ecosystem store (a SQLite file)."""
+    folder = tmp_path_factory.mktemp("store")
+    env = {"IE_DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}"}
+    yield from start_server(folder, "store", env, is_ready)
+
+
+@pytest.fixture(scope="session")
 def broken_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose models cannot load; waits until it has given up loading."""
     env = {"IE_SPACY_MODEL": "no_such_model"}
@@ -146,6 +154,12 @@ def client(server: Server) -> Iterator[httpx.Client]:
 @pytest.fixture
 def limited_client(limited_server: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=limited_server.base_url, timeout=60.0) as http:
+        yield http
+
+
+@pytest.fixture
+def store_client(store_server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=store_server.base_url, timeout=60.0) as http:
         yield http
 
 

@@ -55,7 +55,8 @@ def test_openapi_documents_routes_examples_and_problems(client: httpx.Client) ->
     assert schema["info"]["title"] == "ie-nlp"
     assert schema["info"]["version"] == __version__
     assert "problem+json" in schema["info"]["description"]
-    assert {"extract", "taxonomy", "health"} <= {tag["name"] for tag in schema["tags"]}
+    tags = {"extract", "store", "ecosystem", "taxonomy", "health"}
+    assert tags <= {tag["name"] for tag in schema["tags"]}
 
     operations = {
         (method, path): op for path, ops in schema["paths"].items() for method, op in ops.items()
@@ -66,8 +67,16 @@ def test_openapi_documents_routes_examples_and_problems(client: httpx.Client) ->
         ("get", "/v1/taxonomy"),
         ("get", "/healthz"),
         ("get", "/readyz"),
+        ("post", "/v1/articles"),
+        ("get", "/v1/actors"),
+        ("get", "/v1/actors/{actor_id}"),
+        ("get", "/v1/relationships"),
+        ("get", "/v1/graph"),
+        ("get", "/v1/signals"),
+        ("get", "/report"),
     }
     for key, op in operations.items():
+        assert set(op.get("tags", [])) <= tags, key
         errors = {s: r for s, r in op["responses"].items() if s[0] in "45"}
         assert errors, key
         for status, response in errors.items():
