@@ -233,6 +233,18 @@ def _split_coordinated(ent: Span) -> list[Span]:
     return [ent]
 
 
+def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
+    """A person's name without a title or degree in front: "CEO Jane Doe" → "Jane Doe";
+    "Ph.D. Founder" is no name. A capitalised title word stays ("Dean Y. Li")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in lexicons.title_heads and not doc[start].is_title:
+        start += 1
+    if all(token.lower_ in lexicons.title_heads for token in doc[start:end]):
+        return None
+    return Span(doc, start, end, label=span.label)
+
+
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
     for ent in (part for entity in doc.ents for part in _split_coordinated(entity)):
@@ -257,7 +269,10 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
             kind, tentative = "org", True  # "Meridian" (NORP) after "Meridian Energy Inc"
         else:
             continue
-        if kind == "person" and any(ch.isdigit() for ch in span.text):
-            continue
+        if kind == "person":
+            person = _person_name(span, lexicons)
+            if person is None or any(ch.isdigit() for ch in person.text):
+                continue
+            span = person
         candidates.append(Candidate(span, kind, gazetteer_name, tentative))
     return candidates

@@ -61,10 +61,12 @@ def _title_right_after(doc: Doc, end: int, lexicons: Lexicons) -> str | None:
 
 
 def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
-    """ "CEO Doug Drysdale said …": a title word directly before the name."""
-    words = [t for t in doc[max(start - 4, 0) : start] if not t.is_sent_start or t.i == start - 1]
+    """ "CEO Doug Drysdale said …", "its CEO, Dr. Vuong Trieu": a title just before the name."""
+    words = [t for t in doc[max(start - 5, 0) : start] if not t.is_sent_start or t.i == start - 1]
     while words and words[0].is_punct:
         words = words[1:]
+    while words and (words[-1].lower_ in _DEGREES or words[-1].text == ","):
+        words = words[:-1]
     if not words or words[-1].lower_ not in lexicons.title_heads or words[-1].pos_ == "VERB":
         return None
     return _role(doc, words[0].i, start, lexicons)

@@ -119,3 +119,8 @@ def test_generic_references_are_not_candidates(nlp: Language) -> None:
 )
 def test_a_legal_form_marks_a_whole_name(nlp: Language, text: str, name: str) -> None:
     assert name in texts(candidates(nlp, text))
+
+
+def test_a_capitalised_title_word_can_be_a_first_name(nlp: Language) -> None:
+    found = texts(candidates(nlp, "Merck's research chief Dean Y. Li presented the data."))
+    assert "Dean Y. Li" in found

@@ -53,3 +53,26 @@ def test_affiliation_survives_the_whole_pipeline_person_to_organisation(
     ]
     assert found[0].attributes.get("role") == "Chief Executive Officer"
     assert found[0].evidence.text == QUOTE
+
+
+def test_a_degree_before_the_title_is_not_a_person(rule_relations: Rules) -> None:
+    found = affiliations(
+        rule_relations,
+        '"The data are strong," said Charles D. Smith, Ph.D. Founder and CEO of Apogee '
+        "Biotechnology Corp.",
+    )
+    assert [(s, t) for s, t, _ in found] == [("Charles D. Smith", "Apogee Biotechnology Corp")]
+
+
+def test_its_title_before_an_honorific_works_for_the_article_organisation(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "Oncotelic Therapeutics develops cancer drugs. Oncotelic benefits from the inventions "
+        "created by its CEO, Dr. Vuong Trieu, who has filed 150 patent applications."
+    )
+    names = {actor.id: actor.name for actor in result.actors}
+    pairs = [
+        (names[r.source], names[r.target]) for r in result.relationships if r.type == "affiliation"
+    ]
+    assert ("Vuong Trieu", "Oncotelic Therapeutics") in pairs
