@@ -95,5 +95,4 @@ def get_lexicons() -> Lexicons:
         )
         | frozenset(word for suffix in legal_suffixes() for word in suffix),
         title_modifiers=frozenset(titles["modifiers"]),
-
     )
