@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ie_nlp.names import normalize_name
+from ie_nlp.names import has_legal_suffix, normalize_name
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.lexicons import GazetteerEntry, Lexicons
 
@@ -245,9 +245,32 @@ def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
+def _rejoined(ents: tuple[Span, ...], lexicons: Lexicons) -> list[Span]:
+    """ "Rogers and" + "Cowan Inc" → "Rogers and Cowan Inc": the NER ends an organisation at
+    "and" when the name ruler has already taken the rest of the name. A first part that is a
+    name by itself ("Center for Clinical Management Research and …") stays apart."""
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_ == "ORG"
+            and previous.end == ent.start
+            and len(previous) > 1
+            and previous[-1].lower_ in {"and", "&"}
+            and not _has_org_cue(previous[:-1], lexicons)
+            and not has_legal_suffix(previous[:-1].text)
+        ):
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label=ent.label, span_id=ent.id)
+        else:
+            joined.append(ent)
+    return joined
+
+
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
-    for ent in (part for entity in doc.ents for part in _split_coordinated(entity)):
+    entities = _rejoined(doc.ents, lexicons)
+    for ent in (part for entity in entities for part in _split_coordinated(entity)):
         span = _trim(ent)
         if span is None:
             continue

@@ -124,3 +124,24 @@ def test_a_legal_form_marks_a_whole_name(nlp: Language, text: str, name: str) ->
 def test_a_capitalised_title_word_can_be_a_first_name(nlp: Language) -> None:
     found = texts(candidates(nlp, "Merck's research chief Dean Y. Li presented the data."))
     assert "Dean Y. Li" in found
+
+
+def test_a_name_the_ner_ends_at_and_is_rejoined(nlp: Language) -> None:
+    found = texts(
+        candidates(
+            nlp, "Shandwick Plc agreed to buy the Los Angeles-based Rogers and Cowan Inc today."
+        )
+    )
+    assert "Rogers and Cowan Inc" in found
+
+
+def test_a_complete_name_before_and_stays_apart(nlp: Language) -> None:
+    found = texts(
+        candidates(
+            nlp,
+            "Researchers at the Center for Clinical Management Research and University of "
+            "Michigan Medical School led the study.",
+        )
+    )
+    assert "University of Michigan Medical School" in found
+    assert not any(" and University" in text for text in found)
