@@ -21,7 +21,8 @@ reports p50/p95/p99.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_ingest.py --results /tmp/s3/full/corpora-system.jsonl
+    .venv/bin/ie-nlp extract ../shared/corpora/ -o out/corpora-system.jsonl  # once; ~1 h, 2 cores
+    .venv/bin/python benchmarks/bench_ingest.py --results out/corpora-system.jsonl
     .venv/bin/python benchmarks/bench_ingest.py --results out.jsonl \\
         --postgres-url postgresql+psycopg://postgres@127.0.0.1:5432/ie_nlp_test
 """

@@ -12,7 +12,7 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_resolution.py
-    .venv/bin/python benchmarks/bench_resolution.py --system /tmp/s3/full/corpora-system.jsonl \\
+    .venv/bin/python benchmarks/bench_resolution.py --system out/corpora-system.jsonl \\
         --output benchmarks/results/resolution.json
 
 Targets: precision >= 0.95, recall >= 0.85 (with embeddings, default threshold).

@@ -53,8 +53,8 @@ def normal_term(chunk: Span, params: RisingTermParams) -> str | None:
     tokens = list(chunk)
     while tokens and (tokens[0].pos_ in SKIPPED_LEADING_POS or tokens[0].is_stop):
         tokens = tokens[1:]
-    if not any(token.pos_ == "NOUN" for token in tokens):
-        return None
+    if any(token.is_space for token in tokens) or not any(t.pos_ == "NOUN" for t in tokens):
+        return None  # a chunk across a line or paragraph break joins two phrases
     words = [token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_ for token in tokens]
     spaces = [token.whitespace_ for token in tokens[:-1]] + [""]
     term = "".join(word + space for word, space in zip(words, spaces, strict=True)).strip()

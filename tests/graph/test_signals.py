@@ -167,3 +167,11 @@ def test_signals_serialise_to_json(snapshot: Snapshot) -> None:
     assert [p["label"] for p in data["periods"]][:2] == ["2024-01", "2024-02"]
     assert data["periods"][0]["start"] == "2024-01-01" and len(data["periods"]) == 9
     assert Signals.model_validate(data) == signals
+
+
+def test_a_noun_chunk_across_a_paragraph_break_is_no_term() -> None:
+    terms = TermCounter(get_settings().spacy_model, get_params().rising_terms)
+    [found] = terms.terms(
+        ["Forward-Looking Statements\n\n Certain statements are forward-looking."]
+    )
+    assert not any("\n" in term or "  " in term for term in found)
