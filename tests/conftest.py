@@ -6,11 +6,12 @@ the other fixtures here are cheap views of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from db_backends import NewDatabase, TestDatabases
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +22,14 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_DIR / "corpora" / "sample"
 
 RuleRelation = tuple[str, str, str, dict[str, Any]]
+
+
+@pytest.fixture(scope="session")
+def new_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewDatabase]:
+    """``new_database(backend)``: the URL of an empty database on "sqlite" or "postgresql"
+    (see ``db_backends``); the PostgreSQL schemas are dropped at the end of the session."""
+    with TestDatabases(tmp_path_factory) as databases:
+        yield databases.create
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """`GET /v1/graph`, `GET /v1/signals` and `GET /report` through the real app (``create_app``)
-over a real SQLite store filled by ``Store.ingest``; in process, without the lifespan, since
-these routes need no extraction models."""
+over a real store (SQLite, and PostgreSQL when a server is given) filled by ``Store.ingest``;
+in process, without the lifespan, since these routes need no extraction models."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from db_backends import BACKENDS, NewDatabase
 from fastapi.testclient import TestClient
 from gexf_check import gexf_problems
 
@@ -81,9 +82,9 @@ def result(article: tuple[Any, ...]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'store.sqlite3'}"
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request: pytest.FixtureRequest, new_database: NewDatabase) -> Iterator[TestClient]:
+    url = new_database(request.param)
     settings = Settings(database_url=url, use_embeddings=False, region=["Basel"])
     with Store.open(url, settings) as store:
         for article in ARTICLES:

@@ -25,6 +25,7 @@ from api_helpers import (
     free_port,
     stop,
 )
+from db_backends import BACKENDS, NewDatabase
 
 STARTUP_TIMEOUT_S = 90.0
 
@@ -130,12 +131,16 @@ def fetching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     yield from start_server(tmp_path_factory.mktemp("fetching"), "fetching", env, is_ready)
 
 
-@pytest.fixture(scope="session")
-def store_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A ready server with its own empty ecosystem store (a SQLite file)."""
-    folder = tmp_path_factory.mktemp("store")
-    env = {"IE_DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}"}
-    yield from start_server(folder, "store", env, is_ready)
+@pytest.fixture(scope="session", params=BACKENDS)
+def store_server(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    new_database: NewDatabase,
+) -> Iterator[Server]:
+    """A ready server with its own empty ecosystem store, on SQLite and on PostgreSQL."""
+    env = {"IE_DATABASE_URL": new_database(request.param)}
+    folder = tmp_path_factory.mktemp(f"store-{request.param}")
+    yield from start_server(folder, f"store-{request.param}", env, is_ready)
 
 
 @pytest.fixture(scope="session")

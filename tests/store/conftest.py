@@ -1,26 +1,19 @@
 """Fixtures of the store tests: stores on SQLite and, when ``IE_TEST_POSTGRES_URL`` names a
-server (``.ci/run`` starts one with ``scripts/postgres.sh``), on PostgreSQL too; and real
+server (``.ci/run`` starts one with ``scripts/postgres.sh``; see ``new_database``), on
+PostgreSQL too; and real
 extraction results of short hand-written articles and of ``corpora/sample``."""
 
 from __future__ import annotations
 
 import json
-import os
-import uuid
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from store_helpers import Article
+from db_backends import BACKENDS, NewDatabase
+from store_helpers import SAMPLE_ARTICLES, Article, OpenStore
 
 from ie_nlp import Extractor, InputArticle, Settings
 from ie_nlp.store import Store
-
-REPO_DIR = Path(__file__).resolve().parents[2]
-SAMPLE_ARTICLES = REPO_DIR / "corpora" / "sample" / "articles.jsonl"
-POSTGRES_ENV = "IE_TEST_POSTGRES_URL"
 
 # Short articles whose extraction the tests rely on: the same deal told twice, one
 # collaboration named in both orders, and the two Mercks.
@@ -76,41 +69,10 @@ def sample(extractor: Extractor) -> list[Article]:
     return [(extractor.extract(article), article) for article in inputs]
 
 
-def postgres_schema_url(base: str) -> Iterator[str]:
-    """A fresh schema on the test server, as the URL's search path; dropped afterwards."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with engine.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        engine.dispose()
-
-
-def backend_url(backend: str, tmp_path: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
-        return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(
-            f"PostgreSQL store tests need {POSTGRES_ENV} (a server URL; "
-            "`scripts/postgres.sh start DIR` starts one and prints it)"
-        )
-    yield from postgres_schema_url(base)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, new_database: NewDatabase) -> str:
     """An empty database on each backend."""
-    yield from backend_url(request.param, tmp_path)
-
-
-OpenStore = Callable[..., Store]
+    return new_database(request.param)
 
 
 @pytest.fixture

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from ie_nlp import ExtractionResult, InputArticle
 from ie_nlp.store import Store
 
+REPO_DIR = Path(__file__).resolve().parents[2]
+SAMPLE_ARTICLES = REPO_DIR / "corpora" / "sample" / "articles.jsonl"
+
 # A real extraction result with the input article it came from.
 Article = tuple[ExtractionResult, InputArticle]
+# ``open_store(**settings)``: the test's database opened as a store with these settings.
+OpenStore = Callable[..., Store]
 
 
 def ingest_ids(store: Store, articles: dict[str, Article], *ids: str) -> None:

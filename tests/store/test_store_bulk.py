@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_ARTICLES
-from store_helpers import Article
+from store_helpers import SAMPLE_ARTICLES, Article
 
 from ie_nlp.cli import cli
 from ie_nlp.store import Store

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import OpenStore
-from store_helpers import Article, actor_named, ingest_ids
+from store_helpers import Article, OpenStore, actor_named, ingest_ids
 
 from ie_nlp.store.canonical import CONTEXT_CHARS, mention_context
 from ie_nlp.store.models import ArticleActor, CapabilityMention, RelationshipEvidence
