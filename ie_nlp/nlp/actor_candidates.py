@@ -5,6 +5,7 @@ news wires)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -245,7 +246,7 @@ def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
-def _rejoined(ents: tuple[Span, ...], lexicons: Lexicons) -> list[Span]:
+def _rejoined(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
     """ "Rogers and" + "Cowan Inc" → "Rogers and Cowan Inc": the NER ends an organisation at
     "and" when the name ruler has already taken the rest of the name. A first part that is a
     name by itself ("Center for Clinical Management Research and …") stays apart."""

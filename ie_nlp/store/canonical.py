@@ -222,9 +222,26 @@ def refresh(session: Session, touched: Touched) -> None:
             )
         }
         session.execute(delete(Actor).where(Actor.id.in_(set(ids) - set(seen))))
+        types = majority_types(session, list(seen))
         for actor in session.scalars(select(Actor).where(Actor.id.in_(seen))):
             actor.first_seen, actor.last_seen = seen[actor.id].first_seen, seen[actor.id].last_seen
+            actor.type = types.get(actor.id, actor.type)
     session.flush()
+
+
+def majority_types(session: Session, actor_ids: Sequence[str]) -> dict[str, str]:
+    """Each actor's type as most of its articles give it: one article's typing error must not
+    decide the type of an actor that hundreds of articles name (ties: the type name first in
+    alphabetical order, so the outcome does not depend on ingest order)."""
+    votes: dict[str, list[tuple[int, str]]] = {}
+    for actor_id, type_, count in session.execute(
+        select(ArticleActor.actor_id, ArticleActor.type, func.count())
+        .where(ArticleActor.actor_id.in_(actor_ids))
+        .group_by(ArticleActor.actor_id, ArticleActor.type)
+    ):
+        if actor_id is not None:  # filtered by the IN above; the column is nullable
+            votes.setdefault(actor_id, []).append((-count, type_))
+    return {actor_id: min(counts)[1] for actor_id, counts in votes.items()}
 
 
 def assignments(session: Session) -> dict[int, str | None]:

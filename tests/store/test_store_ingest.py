@@ -140,3 +140,24 @@ def test_metadata_and_text_come_from_the_input_article(
     ((article_id, published, text),) = store.snapshot().articles
     assert (article_id, str(published)) == ("deal-1", "2025-03-03")
     assert text.startswith("deal-1\n\n") and "Lumagen Bio" in text
+
+
+def test_an_actor_takes_the_type_most_of_its_articles_give(
+    store: Store, articles: dict[str, Article]
+) -> None:
+    """One article's typing slip does not decide the type of an actor many articles name."""
+    result, article = articles["collab-1"]
+    name = "Castellan Genomics"
+    slipped = result.model_copy(
+        update={
+            "actors": [
+                actor.model_copy(update={"type": "hospital"}) if actor.name == name else actor
+                for actor in result.actors
+            ]
+        }
+    )
+    store.ingest(slipped, article)
+    assert store.actor_profile(actor_named(store, name)).type == "hospital"  # one vote so far
+    ingest_ids(store, articles, "collab-2", "merck-2")  # two more articles call it a biotech
+    profile = store.actor_profile(actor_named(store, name))
+    assert profile.type == "biotech"
