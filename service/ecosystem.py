@@ -1,5 +1,6 @@
 """Dependencies shared by the ecosystem routes (graph, signals, report): the store snapshot of
-a date range, the period and region query parameters, and the app's rising-term counter."""
+a date range, the period and region query parameters, the app's rising-term counter, and the
+signals computed from them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from ie_nlp.graph.periods import PeriodUnit
+from ie_nlp.graph.signal_models import Signals
+from ie_nlp.graph.signals import compute_signals
 from ie_nlp.graph.snapshot import Snapshot
 from ie_nlp.graph.terms import TermCounter
 from service.deps import SettingsDep, StoreDep
@@ -71,3 +74,17 @@ RisingTermsQuery = Annotated[
         "false answers faster on a large store)."
     ),
 ]
+
+
+def get_signals(
+    snapshot: SnapshotDep,
+    terms: TermCounterDep,
+    region: RegionDep,
+    period: PeriodQuery = "quarter",
+    rising_terms: RisingTermsQuery = True,
+) -> Signals:
+    """The signals of the requested periods (shared by `/v1/signals` and `/report`)."""
+    return compute_signals(snapshot, period, region=region, terms=terms if rising_terms else None)
+
+
+SignalsDep = Annotated[Signals, Depends(get_signals)]

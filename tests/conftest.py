@@ -28,8 +28,9 @@ RuleRelation = tuple[str, str, str, dict[str, Any]]
 def new_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewDatabase]:
     """``new_database(backend)``: the URL of an empty database on "sqlite" or "postgresql"
     (see ``db_backends``); the PostgreSQL schemas are dropped at the end of the session."""
-    with TestDatabases(tmp_path_factory) as databases:
-        yield databases.create
+    databases = TestDatabases(tmp_path_factory)
+    yield databases.create
+    databases.close()
 
 
 @pytest.fixture(scope="session")

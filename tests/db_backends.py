@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable
-from types import TracebackType
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -19,7 +18,7 @@ NewDatabase = Callable[[str], str]
 
 
 class TestDatabases:
-    """Creates the databases; ``close`` (or leaving the ``with``) drops the schemas."""
+    """Creates the databases; ``close`` drops the schemas."""
 
     __test__ = False  # not a test class, whatever its name
 
@@ -54,14 +53,3 @@ class TestDatabases:
         if self.base and self.schemas:
             self._execute(*(f"DROP SCHEMA {schema} CASCADE" for schema in self.schemas))
             self.schemas.clear()
-
-    def __enter__(self) -> TestDatabases:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

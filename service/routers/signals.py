@@ -5,14 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from ie_nlp.graph.signal_models import Signals
-from ie_nlp.graph.signals import compute_signals
-from service.ecosystem import (
-    PeriodQuery,
-    RegionDep,
-    RisingTermsQuery,
-    SnapshotDep,
-    TermCounterDep,
-)
+from service.ecosystem import SignalsDep
 from service.problems import problem_responses
 
 router = APIRouter(prefix="/v1/signals", tags=["ecosystem"])
@@ -24,14 +17,8 @@ router = APIRouter(prefix="/v1/signals", tags=["ecosystem"])
     response_model=Signals,
     responses=problem_responses(422, 500, 503),
 )
-def read_signals(
-    snapshot: SnapshotDep,
-    terms: TermCounterDep,
-    region: RegionDep,
-    period: PeriodQuery = "quarter",
-    rising_terms: RisingTermsQuery = True,
-) -> Signals:
+def read_signals(signals: SignalsDep) -> Signals:
     """Periods run from the earliest to the latest article's period. Deals and entrants are
     what is new in a period; centrality and magnets are measured on the cumulative network
     up to the period's end; `region` splits ties into local and external (docs/ecosystem.md)."""
-    return compute_signals(snapshot, period, region=region, terms=terms if rising_terms else None)
+    return signals
