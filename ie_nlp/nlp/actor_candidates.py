@@ -5,6 +5,7 @@ news wires)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -221,8 +222,14 @@ _LEGAL_ENDINGS = {
 
 
 def _split_coordinated(ent: Span) -> list[Span]:
-    """Two names joined by "and": "Meridian Energy Inc and Castone Development Corp"."""
+    """Two names joined by "and" ("Meridian Energy Inc and Castone Development Corp"), or by a
+    sentence break that the name ruler ran across ("… in CytRx Biopool Ltd. Biopool AB
+    develops …")."""
     for token in ent:
+        if ent.start < token.i and token.is_sent_start:
+            left = Span(ent.doc, ent.start, token.i, label=ent.label)
+            right = Span(ent.doc, token.i, ent.end, label=ent.label)
+            return [left, *_split_coordinated(right)]
         if (
             token.lower_ in {"and", "&"}
             and ent.start < token.i < ent.end - 1
@@ -246,26 +253,59 @@ def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+
+
 def _rejoined(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
-    """ "Rogers and" + "Cowan Inc" → "Rogers and Cowan Inc": the NER ends an organisation at
-    "and" when the name ruler has already taken the rest of the name. A first part that is a
-    name by itself ("Center for Clinical Management Research and …") stays apart."""
+    """Names the NER cut in two where the name ruler had taken their legal-form end:
+
+    - "Rogers and" + "Cowan Inc", "Clayton" + "and" + "Dubilier Inc";
+    - "Scott" + "'s" + "Hospitality Inc".
+
+    A first part that is a name by itself stays apart: it has its own organisation cue or
+    legal form ("Center for Clinical Management Research and …"), is a known organisation, or
+    is written elsewhere in the text without an "and" or "'s" after it ("Pfizer and BioNTech
+    SE" in a text that also says "Pfizer said")."""
+    alone = Counter(ent.text for ent in ents if not _linked_after(ent))
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.label_ == ent.label_ == "ORG"
-            and previous.end == ent.start
-            and len(previous) > 1
-            and previous[-1].lower_ in {"and", "&"}
-            and not _has_org_cue(previous[:-1], lexicons)
-            and not has_legal_suffix(previous[:-1].text)
-        ):
+        if previous is not None and _cut_name(previous, ent, alone, lexicons):
             joined[-1] = Span(ent.doc, previous.start, ent.end, label=ent.label, span_id=ent.id)
         else:
             joined.append(ent)
     return joined
+
+
+def _linked_after(span: Span) -> bool:
+    """Whether "and", "&" or a possessive follows the span."""
+    if span.end >= len(span.doc):
+        return False
+    link = span.doc[span.end]
+    return link.text in _POSSESSIVES or link.lower_ in {"and", "&"}
+
+
+def _cut_name(first: Span, rest: Span, alone: Counter[str], lexicons: Lexicons) -> bool:
+    """Whether ``first`` and ``rest`` are the two parts of one cut name (see ``_rejoined``)."""
+    doc = first.doc
+    if rest.label_ != "ORG" or not has_legal_suffix(rest.text):
+        return False
+    if first.end == rest.start and first.label_ == "ORG" and first[-1].lower_ in {"and", "&"}:
+        head = first[:-1]  # the NER took the "and"
+    elif first.end + 1 == rest.start and first.label_ in ORG_LABELS | OTHER_LABELS_WITH_CUES:
+        if alone[first.text] or not _linked_after(first):
+            return False
+        if len(first) > 1 and (doc[first.end].text in _POSSESSIVES or first.label_ != "ORG"):
+            return False  # "Scott's", "Clayton and", but not "vice chairman Dudley Taft and"
+        head = first
+    else:
+        return False
+    return (
+        len(head) > 0
+        and not _has_org_cue(head, lexicons)
+        and not has_legal_suffix(head.text)
+        and _gazetteer_entry(head, lexicons) is None
+    )
 
 
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:

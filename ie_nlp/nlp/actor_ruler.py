@@ -41,12 +41,21 @@ def legal_forms() -> list[str]:
     return sorted(forms)
 
 
+@lru_cache(maxsize=1)
+def legal_completions() -> tuple[str, ...]:
+    """Words that end a two-word legal form after a one-word one ("Limited Partnership"), but
+    are none alone ("Strategic Partnership" is no name)."""
+    forms = set(legal_forms())
+    return tuple(sorted({s[1] for s in legal_suffixes() if len(s) == 2 and s[0] in forms} - forms))
+
+
 def _name_word(op: str) -> dict[str, Any]:
     return {"TEXT": {"REGEX": _CAPITALISED}, "LOWER": {"NOT_IN": _not_name_words()}, "OP": op}
 
 
-def _legal(op: str = "") -> dict[str, Any]:
-    token: dict[str, Any] = {"LOWER": {"IN": legal_forms()}, "TEXT": {"REGEX": "^[A-Z]"}}
+def _legal(op: str = "", completions: tuple[str, ...] = ()) -> dict[str, Any]:
+    forms = [*legal_forms(), *completions]
+    token: dict[str, Any] = {"LOWER": {"IN": forms}, "TEXT": {"REGEX": "^[A-Z]"}}
     if op:
         token["OP"] = op
     return token
@@ -62,21 +71,27 @@ def gazetteer_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
 
 def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
     """Token patterns: up to four name words, the cue word(s), an optional legal suffix."""
-    joiner = {"ORTH": {"IN": _name_patterns()["joiners"]["tokens"]}}
-    # "Americanture Inc", "Union Miniere SA", "Hayes-Albion Corp", "Oelmuehle Hamburg AG":
-    # a legal form marks an organisation by itself, and may be doubled ("… Co KG", "… Corp Plc")
+    shapes = _name_patterns()
+    joiner = {"ORTH": {"IN": shapes["joiners"]["tokens"]}}
+    particle = {"LOWER": {"IN": shapes["particles"]["words"]}}
+    of_heads = set(shapes["of_heads"]["words"])
+    all_cues = {phrase for phrases in lexicons.type_name_tokens.values() for phrase in phrases}
+    organisation_word = {"ORTH": {"IN": sorted(of_heads | {c for c in all_cues if " " not in c})}}
+    # "Americanture Inc", "Union Miniere SA", "Hayes-Albion Corp", "Banco
+    # Portugues de Investmento Sarl", "Union Bancorp of West Virginia Inc": a legal form marks
+    # an organisation by itself, and may be doubled ("… Co KG", "… Limited Partnership")
     legal_shapes = [
         [_name_word("{1,4}")],
         [_name_word("{1,3}"), joiner, _name_word("{1,3}")],
+        [_name_word("{1,3}"), particle, _name_word("{1,3}")],
+        [_name_word("{0,3}"), organisation_word, {"LOWER": "of"}, _name_word("{1,3}")],
     ]
+    second_legal = _legal("?", legal_completions())
     patterns: list[dict[str, Any]] = [
-        {"label": "ORG", "pattern": [*shape, _legal(), _legal("?")], "id": CUE_PATTERN_ID}
+        {"label": "ORG", "pattern": [*shape, _legal(), second_legal], "id": CUE_PATTERN_ID}
         for shape in legal_shapes
     ]
-    of_heads = set(_name_patterns()["of_heads"]["words"])
-    cue_phrases = {
-        phrase for phrases in lexicons.type_name_tokens.values() for phrase in phrases
-    } - lexicons.ambiguous_name_tokens
+    cue_phrases = all_cues - lexicons.ambiguous_name_tokens
     for phrase in sorted(cue_phrases):
         words = phrase.split()
         if not words or not words[0][:1].isupper():

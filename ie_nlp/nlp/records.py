@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 @dataclass
@@ -36,9 +36,19 @@ def _surface_form(mention: Span) -> str:
     last = mention[-1]
     # "Inc." or "Corp.", not "S.A." or "N.V.", whose inner periods say the last one is theirs
     abbreviation = last.text.endswith(".") and last.text.count(".") == 1 and len(last) > 2
-    if len(mention) > 1 and abbreviation and last.is_sent_end:
+    if len(mention) > 1 and abbreviation and _ends_sentence(last):
         return text[:-1]
     return text
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether the sentence ends after ``token``; a line break after it is the parser's last token
+    of the sentence, so white space is skipped."""
+    doc = token.doc
+    index = token.i + 1
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    return index == len(doc) or doc[index].is_sent_start is True
 
 
 @dataclass

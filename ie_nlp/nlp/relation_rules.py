@@ -15,6 +15,7 @@ from ie_nlp.nlp.records import ActorRecord, actor_at
 from ie_nlp.taxonomy import get_taxonomy
 
 MAX_TRIGGER_DISTANCE = 12
+MAX_HEAD_STEPS = 6
 
 
 @dataclass
@@ -111,7 +112,7 @@ class TriggerIndex:
                 return True
             if token.lemma_.lower() in self.hedge_governors:
                 return True
-            if token.head is token:
+            if token.head == token:
                 break
             token = token.head
         return False
@@ -130,7 +131,7 @@ class TriggerIndex:
         allowed = self.allowed_types.get(type_id)
         if allowed is None:
             return True
-        return source.type in allowed["source"] and target.type in allowed["target"]
+        return _may_be(source, allowed["source"]) and _may_be(target, allowed["target"])
 
     def absorbed(
         self,
@@ -155,18 +156,39 @@ class TriggerIndex:
         verb = next((t for t in words if t.pos_ == "VERB" and t.lemma_ in lemmas), None)
         if verb is None:
             return None
-        subject = _subject(verb)
+        subject = self._reported_subject(_subject(verb))
         if subject is None:
             return None
-        if subject.pos_ == "PRON" and subject.head.dep_ == "ccomp":
-            reporter = subject.head.head
-            if reporter.lemma_.lower() in self.reporting_lemmas:
-                subject = _subject(reporter) or subject
         for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
             actor = actor_at(doc).get(token.i) or positions.get(token.i)
             if actor is not None:
                 return actor
         return None
+
+    def _reported_subject(self, subject: Token | None) -> Token | None:
+        """A pronoun subject of a clause under "said" stands for the reporter's subject."""
+        if subject is None or subject.pos_ != "PRON" or subject.head.dep_ != "ccomp":
+            return subject
+        reporter = subject.head.head
+        if reporter.lemma_.lower() in self.reporting_lemmas:
+            return _subject(reporter) or subject
+        return subject
+
+    def _in_subject(self, doc: Doc, position: int, trigger: Token) -> bool:
+        """Whether the token at ``position`` is in the subject of the trigger's clause, or in
+        the reporter's subject for a pronoun ("CSR said it sold …": CSR)."""
+        verb = trigger
+        for _ in range(3):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+                break
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            for subject in (child, self._reported_subject(child) or child):
+                if subject.left_edge.i <= position <= subject.right_edge.i:
+                    return True
+        return False
 
     def _from_sale(
         self,
@@ -177,14 +199,17 @@ class TriggerIndex:
         trigger: Trigger,
         doc: Doc,
     ) -> tuple[ActorRecord, ActorRecord] | None:
-        """ "X sold its unit Y to Z": Z acquires Y; X, the seller, takes no part."""
-        if before_second == self.buyer_marker:
+        """ "X sold its unit Y to (a unit of) Z": Z acquires Y, and X, the seller, takes no part.
+        "X sold its plant to Z": what is sold has no name, so Z acquires from its holder X
+        (CONTRACT.md: the acquired is a company, unit or asset holder)."""
+        if self.buyer_marker in (before_second, _preposition(doc, second[0])):
             buyer, other = second, first
-        elif before_first == self.buyer_marker:
+        elif self.buyer_marker in (before_first, _preposition(doc, first[0])):
             buyer, other = first, second
         else:
             return None
-        if _in_subject(doc, other[0], doc[trigger.start]):
+        sale = doc[trigger.start]
+        if self._in_subject(doc, other[0], sale) and _names_sold(sale, (buyer[1], other[1])):
             return None
         return buyer[1], other[1]
 
@@ -207,6 +232,8 @@ class TriggerIndex:
         if type_id == "acquisition":
             if self.seller_marker in (before_first, before_second):
                 return None  # "acquired Unitek from Bristol-Myers": the seller
+            if _owns_named(doc, first[0]) or _owns_named(doc, second[0]):
+                return None  # "acquired Triton Energy Corp's subsidiary, Triton Petroleum"
             if doc[trigger.start].lemma_.lower() in self.sale_lemmas:
                 return self._from_sale(first, second, before_first, before_second, trigger, doc)
         flipped = before_second in flips and before_first not in flips
@@ -239,72 +266,156 @@ def pair_candidates(
     triggers: list[Trigger],
     index: TriggerIndex,
 ) -> list[PairCandidate]:
-    """One candidate per pair of organisations: the type of the nearest unhedged trigger."""
+    """One candidate per pair of organisations: of all their mentions' pairings, the one with
+    the nearest unhedged trigger ("A and B announced an agreement for A to acquire B")."""
     triggers = [t for t in triggers if not index.is_hedged(sentence, t)]
     if not triggers:
         return []
-    candidates: list[PairCandidate] = []
-    seen: set[tuple[str, str]] = set()
+    best: dict[tuple[str, str], tuple[tuple[int, int], PairCandidate]] = {}
     positions = dict(mentions)
     agents = {id(t): index.agent(t.type, t, sentence.doc, positions) for t in triggers}
+    crowded = len({id(actor) for _, actor in mentions}) > 2
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
             if first[1] is second[1]:
                 continue
             key = (min(first[1].id, second[1].id), max(first[1].id, second[1].id))
-            if key in seen:
-                continue
-            low, high = first[0], second[0]
+            found = _pair_candidate(sentence, first, second, triggers, index, agents, crowded)
+            if found is not None and (key not in best or found[0] < best[key][0]):
+                best[key] = found
+    return [candidate for _, candidate in best.values()]
 
-            def distance(t: Trigger, low: int = low, high: int = high) -> int:
-                if low <= t.start <= high:
-                    return 0
-                return min(abs(t.start - low), abs(t.start - high))
 
-            near = [t for t in triggers if distance(t) <= MAX_TRIGGER_DISTANCE]
-            if len({id(actor) for _, actor in mentions}) > 2:
-                # in a crowded sentence only a trigger between the two names links them
-                near = [t for t in near if distance(t) == 0]
-            if not near:
+def _pair_candidate(
+    sentence: Span,
+    first: tuple[int, ActorRecord],
+    second: tuple[int, ActorRecord],
+    triggers: list[Trigger],
+    index: TriggerIndex,
+    agents: dict[int, ActorRecord | None],
+    crowded: bool,
+) -> tuple[tuple[int, int], PairCandidate] | None:
+    """The candidate of one pairing of two mentions, ranked by (trigger distance, type
+    priority), from the nearest trigger that relates them."""
+    low, high = first[0], second[0]
+
+    def distance(t: Trigger) -> int:
+        if low <= t.start <= high:
+            return 0
+        return min(abs(t.start - low), abs(t.start - high))
+
+    near = [t for t in triggers if distance(t) <= MAX_TRIGGER_DISTANCE]
+    if crowded:
+        # in a crowded sentence only a trigger between the two names, or one that governs both
+        # ("sold Delhi, which holds … Santos …, to an Exxon Corp unit"), links them
+        doc = sentence.doc
+        near = [
+            t
+            for t in near
+            if distance(t) == 0
+            or (_governs(doc[t.start], doc[low]) and _governs(doc[t.start], doc[high]))
+        ]
+    coordinated = near and _coordinated(sentence.doc, first[0], second[0])
+    for trigger in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
+        if coordinated and get_taxonomy().is_directed(trigger.type):
+            continue  # "Janssen, Merck and Otsuka": list members, not a deal
+        absorbed = index.absorbed(trigger.type, first, second, sentence.doc)
+        if absorbed is not None:
+            type_id, source, target = absorbed
+        else:
+            type_id = trigger.type
+            directed = index.direct(type_id, first, second, trigger, sentence.doc)
+            if directed is None:
                 continue
-            coordinated = _coordinated(sentence.doc, first[0], second[0])
-            for best in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
-                if coordinated and get_taxonomy().is_directed(best.type):
-                    continue  # "Janssen, Merck and Otsuka": list members, not a deal
-                absorbed = index.absorbed(best.type, first, second, sentence.doc)
-                if absorbed is not None:
-                    type_id, source, target = absorbed
-                else:
-                    type_id = best.type
-                    directed = index.direct(type_id, first, second, best, sentence.doc)
-                    if directed is None:
-                        continue
-                    source, target = directed
-                    agent = agents[id(best)]
-                    if agent is not None and agent not in (source, target):
-                        continue  # the verb's subject acquires, not these two
-                    if agent is target:
-                        source, target = target, source
-                if index.allows(type_id, source, target):
-                    seen.add(key)
-                    candidates.append(PairCandidate(type_id, first, second, best, source, target))
-                    break
-    return candidates
+            source, target = directed
+            agent = agents[id(trigger)]
+            if agent is not None and agent not in (source, target):
+                continue  # the verb's subject acquires, not these two
+            if agent is target:
+                source, target = target, source
+        if index.allows(type_id, source, target):
+            rank = (distance(trigger), index.priority.get(type_id, 99))
+            return rank, PairCandidate(type_id, first, second, trigger, source, target)
+    return None
+
+
+def _may_be(actor: ActorRecord, types: list[str]) -> bool:
+    """Whether an actor may take a role open to ``types``. The classifier's type is a guess
+    from the name and context, so it does not veto what the syntax states for an
+    organisation."""
+    if actor.type_source == "classifier" and actor.kind == "org":
+        return True
+    return actor.type in types
+
+
+def _governs(trigger: Token, token: Token) -> bool:
+    """Whether the trigger is among the mention's nearest syntactic heads."""
+    for _ in range(MAX_HEAD_STEPS):
+        if token == trigger:
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+_NOUN_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "det", "nummod"}
+
+
+def _preposition(doc: Doc, position: int) -> str:
+    """The preposition whose object holds the mention ("to an Exxon Corp unit": "to")."""
+    token = doc[position]
+    for _ in range(MAX_HEAD_STEPS):
+        if token.dep_ == "pobj":
+            return token.head.lower_
+        if token.dep_ not in _NOUN_PHRASE_DEPS or token.head == token:
+            break
+        token = token.head
+    return ""
+
+
+def _owns_named(doc: Doc, position: int) -> bool:
+    """Whether the mention is the possessor of another named actor ("Triton Energy Corp's
+    wholly owned subsidiary, Triton Petroleum Ltd"): the seller, not what is sold."""
+    token = doc[position]
+    while token.dep_ == "compound" and token.head != token:
+        token = token.head
+    if token.dep_ != "poss":
+        return False
+    owner = actor_at(doc).get(position)
+    possessed = token.head
+    named = [possessed]
+    for child in possessed.children:
+        if child.dep_ == "appos":
+            named.extend(child.subtree)
+    return any(actor_at(doc).get(t.i) not in (None, owner) for t in named)
+
+
+def _names_sold(sale: Token, parties: tuple[ActorRecord, ...]) -> bool:
+    """Whether what the sale sells (its object, or "sale of …") names an actor other than the
+    parties."""
+    at = actor_at(sale.doc)
+    for child in sale.children:
+        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "of"):
+            named = (at.get(t.i) for t in child.subtree)
+            if any(a is not None and all(a is not p for p in parties) for a in named):
+                return True
+    return False
 
 
 def _coordinated(doc: Doc, first: int, second: int) -> bool:
     """Whether two mentions are members of one coordination ("A, B and C")."""
     a, b = doc[first], doc[second]
-    while a.dep_ == "compound" and a.head is not a:
+    while a.dep_ == "compound" and a.head != a:
         a = a.head
-    while b.dep_ == "compound" and b.head is not b:
+    while b.dep_ == "compound" and b.head != b:
         b = b.head
     node = b
     for _ in range(6):
-        if node.dep_ != "conj" or node.head is node:
+        if node.dep_ != "conj" or node.head == node:
             break
         node = node.head
-        if node is a:
+        if node == a:
             return True
     return False
 
@@ -315,20 +426,7 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
-        if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
             return None
         verb = verb.head
     return None
-
-
-def _in_subject(doc: Doc, position: int, trigger: Token) -> bool:
-    """Whether the token at ``position`` is in the subject of the trigger's clause."""
-    verb = trigger
-    for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
-            break
-        verb = verb.head
-    return any(
-        child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i <= position <= child.right_edge.i
-        for child in verb.children
-    )

@@ -115,6 +115,22 @@ def test_generic_references_are_not_candidates(nlp: Language) -> None:
             "The bank sold its stake in British Printing Corp Plc to a fund.",
             "British Printing Corp Plc",
         ),
+        (
+            "Henkel is selling its unit Noblee und Thoerl GmbH to a rival.",
+            "Noblee und Thoerl GmbH",
+        ),
+        (
+            "Sanwa Bank Ltd bought a stake in Banco Portugues de Investmento Sarl this week.",
+            "Banco Portugues de Investmento Sarl",
+        ),
+        (
+            "The company completed the acquisition of Union Bancorp of West Virginia Inc today.",
+            "Union Bancorp of West Virginia Inc",
+        ),
+        (
+            "It bought a stake in Westwood Energy Properties Limited Partnership for 10 mln dlrs.",
+            "Westwood Energy Properties Limited Partnership",
+        ),
     ],
 )
 def test_a_legal_form_marks_a_whole_name(nlp: Language, text: str, name: str) -> None:
@@ -145,3 +161,57 @@ def test_a_complete_name_before_and_stays_apart(nlp: Language) -> None:
     )
     assert "University of Michigan Medical School" in found
     assert not any(" and University" in text for text in found)
+
+
+def test_of_joins_a_name_only_after_an_organisation_word(nlp: Language) -> None:
+    found = texts(candidates(nlp, "The deal was announced by Jane Doe of Acme Inc yesterday."))
+    assert "Acme Inc" in found
+    assert not any("Doe of" in text for text in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Scott's Hospitality Inc said it acquired Capital Food Services Ltd.",
+            "Scott's Hospitality Inc",
+        ),
+        (
+            "Borg-Warner agreed to sell the group to Clayton and Dubilier Inc for 240 mln dlrs.",
+            "Clayton and Dubilier Inc",
+        ),
+    ],
+)
+def test_a_name_cut_at_a_possessive_or_and_is_rejoined(nlp: Language, text: str, name: str) -> None:
+    assert name in texts(candidates(nlp, text))
+
+
+def test_an_owner_written_alone_elsewhere_stays_apart(nlp: Language) -> None:
+    text = "Pfizer said it bought a lab. Pfizer's Hospira Inc unit will run it."
+    found = texts(candidates(nlp, text))
+    assert "Hospira Inc" in found
+    assert "Pfizer's Hospira Inc" not in found
+
+
+def test_a_person_before_and_stays_apart(nlp: Language) -> None:
+    found = texts(
+        candidates(
+            nlp,
+            "Taft Broadcasting Co vice chairman Dudley Taft and Narragansett Capital Inc said "
+            "they will pursue their effort.",
+        )
+    )
+    assert "Narragansett Capital Inc" in found
+    assert not any("Taft and" in text for text in found)
+
+
+def test_a_name_does_not_run_across_a_sentence_break(nlp: Language) -> None:
+    found = texts(
+        candidates(
+            nlp,
+            "Former owners hold 40 pct in CytRx Biopool Ltd. Biopool AB develops diagnostic "
+            "products.",
+        )
+    )
+    assert "Biopool AB" in found
+    assert not any("Ltd. Biopool" in text for text in found)

@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from ie_nlp.nlp.holders import org_actors_in
 from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.records import ActorRecord
 from ie_nlp.nlp.relation_rules import TriggerIndex, pair_candidates
 
 Found = list[tuple[str, str, str]]
@@ -183,3 +184,59 @@ def test_the_subject_of_an_acquisition_verb_is_the_acquirer(
     )
     assert ("acquisition", "Ambrit Inc", "Sara Lee Corp") in found
     assert all(source == "Ambrit Inc" for kind, source, _ in found if kind == "acquisition")
+
+
+def test_the_nearest_trigger_of_any_pairing_of_two_names_types_the_pair(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "Vertex Industries Inc and Computer Transceiver Systems Inc jointly announced an "
+        "agreement for Vertex to acquire a 60 pct interest in Computer Transceiver.",
+    )
+    assert found == [("acquisition", "Vertex Industries Inc", "Computer Transceiver Systems Inc")]
+
+
+def test_the_owner_of_a_named_unit_is_not_what_is_acquired(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "Canadian Worldwide Energy Ltd said it acquired Triton Energy Corp's wholly owned "
+        "Canadian subsidiary, Triton Petroleum Ltd, for 3.75 mln shares.",
+    )
+    acquisitions = [(source, target) for kind, source, target in found if kind == "acquisition"]
+    assert acquisitions == [("Canadian Worldwide Energy Ltd", "Triton Petroleum Ltd")]
+
+
+def test_a_sale_to_a_unit_of_the_buyer_across_a_crowded_sentence(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "CSR Ltd said it sold Delhi Petroleum Pty Ltd, which holds 25 pct of the Santos Ltd "
+        "joint ventures, to an Exxon Corp unit for 985 mln dlrs.",
+    )
+    assert ("acquisition", "Exxon Corp", "Delhi Petroleum Pty Ltd") in found
+    assert not any(kind == "acquisition" and "CSR Ltd" in (s, t) for kind, s, t in found)
+
+
+def test_members_of_a_list_are_not_paired_by_a_directed_trigger(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp, index, "Janssen, Merck and Otsuka each acquired rights to the compound last year."
+    )
+    assert not any(kind == "acquisition" for kind, _, _ in found)
+
+
+def test_a_guessed_type_does_not_veto_a_role_but_a_stated_one_does(index: TriggerIndex) -> None:
+    def actor(type_id: str, type_source: str) -> ActorRecord:
+        return ActorRecord(id="a", kind="org", mentions=[], type=type_id, type_source=type_source)
+
+    buyer = actor("other_org", "name")
+    assert index.allows("acquisition", actor("hospital", "classifier"), buyer)
+    assert not index.allows("acquisition", actor("university", "name"), buyer)
