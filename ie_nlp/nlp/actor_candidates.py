@@ -317,7 +317,8 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
             continue
         from_cue = ent.ent_id_ == CUE_PATTERN_ID
         gazetteer_name = None if from_cue else (ent.ent_id_ or None)
-        if from_cue and _only_generic_words(span, lexicons):
+        # "Clinical Oncology" names nothing; "Capital Food Services Ltd" has a legal form
+        if from_cue and not has_legal_suffix(span.text) and _only_generic_words(span, lexicons):
             continue
         if gazetteer_name is None:
             entry = _gazetteer_entry(span, lexicons)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ie_nlp.names import initials, normalize_name
+from ie_nlp.names import has_legal_suffix, initials, normalize_name
 from ie_nlp.nlp.actor_candidates import Candidate
 from ie_nlp.nlp.records import ActorRecord
 
@@ -66,7 +66,10 @@ def _key(candidate: Candidate) -> str:
 
 def _link_short_forms(clusters: _Clusters, company_words: frozenset[str]) -> None:
     """A one-word person mention joins the full name it ends or starts; an organisation key
-    that begins a longer organisation key, or is its initials, joins that one when unique."""
+    that begins a longer organisation key, or is its initials, joins that one when unique.
+    Two names that both carry a legal form and differ by more than company words are two
+    companies ("Gelco Corp" sold "Gelco Express Ltd"; "Oncotelic Inc" is "Oncotelic
+    Therapeutics Inc")."""
     keys = list(clusters.by_key)
     for short in keys:
         index = clusters.by_key[short]
@@ -77,10 +80,17 @@ def _link_short_forms(clusters: _Clusters, company_words: frozenset[str]) -> Non
             continue
         kind = clusters.kinds[index]
         words = short.split()
+        incorporated = _incorporated(clusters, index)
         hosts = set()
         for long in keys:
             host = clusters.by_key[long]
             if host == index or clusters.kinds[host] != kind or not clusters.members[host]:
+                continue
+            if (
+                incorporated
+                and _incorporated(clusters, host)
+                and not set(long.split()[len(words) :]) <= company_words
+            ):
                 continue
             long_words = long.split()
             if len(long_words) <= len(words):
@@ -94,6 +104,13 @@ def _link_short_forms(clusters: _Clusters, company_words: frozenset[str]) -> Non
                 hosts.add(host)
         if len(hosts) == 1:
             clusters.merge_into(short, hosts.pop())
+
+
+def _incorporated(clusters: _Clusters, index: int) -> bool:
+    """Whether a cluster's organisation is written with a legal form ("Gelco Corp")."""
+    return clusters.kinds[index] == "org" and any(
+        has_legal_suffix(member.span.text) for member in clusters.members[index]
+    )
 
 
 def short_form(name: str, generic_words: frozenset[str]) -> str | None:

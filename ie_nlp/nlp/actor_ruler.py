@@ -91,6 +91,25 @@ def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
         {"label": "ORG", "pattern": [*shape, _legal(), second_legal], "id": CUE_PATTERN_ID}
         for shape in legal_shapes
     ]
+    ending = {
+        "LOWER": {"IN": [*legal_forms(), *(w.lower() for w in organisation_word["ORTH"]["IN"])]}
+    }
+    for phrase in shapes["and_phrases"]["phrases"]:
+        inner = [{"ORTH": word} for word in phrase.split()]
+        patterns.append(
+            {
+                "label": "ORG",
+                "pattern": [_name_word("{0,3}"), *inner, _name_word("{0,2}"), ending, second_legal],
+                "id": CUE_PATTERN_ID,
+            }
+        )
+    and_company = [
+        {"LOWER": {"IN": ["and", "&"]}},
+        {"LOWER": {"IN": shapes["and_company"]["words"]}},
+    ]
+    patterns.append(
+        {"label": "ORG", "pattern": [_name_word("{1,3}"), *and_company], "id": CUE_PATTERN_ID}
+    )
     cue_phrases = all_cues - lexicons.ambiguous_name_tokens
     for phrase in sorted(cue_phrases):
         words = phrase.split()

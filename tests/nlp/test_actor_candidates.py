@@ -131,6 +131,16 @@ def test_generic_references_are_not_candidates(nlp: Language) -> None:
             "It bought a stake in Westwood Energy Properties Limited Partnership for 10 mln dlrs.",
             "Westwood Energy Properties Limited Partnership",
         ),
+        (
+            "Scott's said it acquired Capital Food Services Ltd of Ottawa.",
+            "Capital Food Services Ltd",
+        ),
+        ("Kraft Inc completed the acquisition of Holleb and Co, a distributor.", "Holleb and Co"),
+        ("Resdel Industries said it and San/Bar Corp agreed to merge.", "San/Bar Corp"),
+        (
+            "The unit of Far West Savings and Loan Association agreed to the deal.",
+            "Far West Savings and Loan Association",
+        ),
     ],
 )
 def test_a_legal_form_marks_a_whole_name(nlp: Language, text: str, name: str) -> None:
@@ -215,3 +225,12 @@ def test_a_name_does_not_run_across_a_sentence_break(nlp: Language) -> None:
     )
     assert "Biopool AB" in found
     assert not any("Ltd. Biopool" in text for text in found)
+
+
+def test_and_phrases_make_no_name_without_an_organisation_word(nlp: Language) -> None:
+    assert texts(candidates(nlp, "Oil and Gas Prices rose sharply in March.")) == []
+
+
+def test_an_organisation_word_makes_a_person_label_an_organisation(nlp: Language) -> None:
+    found = candidates(nlp, "Stanley Works said it has acquired Acme Holding Corp.")
+    assert ("Stanley Works", "org") in [(c.span.text, c.kind) for c in found]

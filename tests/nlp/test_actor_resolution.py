@@ -105,3 +105,26 @@ def test_a_sentence_final_period_is_not_part_of_the_name(extract: Extract) -> No
     [actor] = actors_with(result, "Gulf Coast Newspapers Inc.")
     assert actor.name == "Gulf Coast Newspapers Inc"
     assert all(text[m.start : m.end] == m.text for m in actor.mentions)  # offsets unchanged
+
+
+def test_a_period_before_a_line_break_that_ends_the_sentence_is_not_part_of_the_name(
+    extract: Extract,
+) -> None:
+    text = "Snyder Oil Partners LP said it acquired 12 pct of Cenergy Corp.\n    It said more."
+    [actor] = actors_with(extract(text), "Cenergy Corp.")
+    assert actor.name == "Cenergy Corp"
+
+
+def test_two_names_with_a_legal_form_are_two_companies(extract: Extract) -> None:
+    result = extract(
+        "Gelco Corp said it signed a letter of intent to sell its courier unit, Gelco Express "
+        "Ltd, to a rival for 54 mln dlrs."
+    )
+    assert len(actors_with(result, "Gelco Corp")) == 1
+    assert len(actors_with(result, "Gelco Express Ltd")) == 1
+    assert actors_with(result, "Gelco Corp") != actors_with(result, "Gelco Express Ltd")
+
+
+def test_a_short_form_still_joins_the_full_name(extract: Extract) -> None:
+    result = extract("Oncotelic Therapeutics Inc said it raised funds. Oncotelic Inc will grow.")
+    assert actors_with(result, "Oncotelic Inc") == actors_with(result, "Oncotelic Therapeutics Inc")
