@@ -60,8 +60,11 @@ class TriggerIndex:
         self.agent_verbs = {
             type_id: frozenset(lemmas)
             for type_id, lemmas in cues["agent_verbs"].items()
-            if type_id[0] != "_"
+            if type_id[0] != "_" and type_id != "light_verbs"
         }
+        self.light_verbs = frozenset(cues["agent_verbs"]["light_verbs"])
+        self.ownership_phrases = frozenset(cues["ownership"]["phrases"])
+        self.unit_nouns = frozenset(cues["unit_nouns"]["lemmas"])
         self.sale_lemmas = frozenset(cues["sales"]["lemmas"])
         self.buyer_marker = cues["sales"]["buyer_marker"]
         self.seller_marker = cues["sales"]["seller_marker"]
@@ -135,25 +138,31 @@ class TriggerIndex:
 
     def absorbed(
         self,
-        type_id: str,
+        trigger: Trigger,
         first: tuple[int, ActorRecord],
         second: tuple[int, ActorRecord],
         doc: Doc,
     ) -> tuple[str, ActorRecord, ActorRecord] | None:
         """ "Ranco approved a merger into Siebe": (acquisition, Siebe, Ranco)."""
-        rule = self.absorptions.get(type_id)
+        rule = self.absorptions.get(trigger.type)
         if rule is None or second[0] == 0 or doc[second[0] - 1].lower_ != rule["marker"]:
             return None
+        if _names_object(doc[trigger.start], (first[1], second[1])):
+            return None  # "X merged its unit Y into Z": Y is absorbed, not X
         return rule["type"], second[1], first[1]
 
     def agent(
         self, type_id: str, trigger: Trigger, doc: Doc, positions: dict[int, ActorRecord]
     ) -> ActorRecord | None:
-        """The organisation that is the active trigger verb's subject, when syntax names one."""
+        """The organisation that is the active trigger verb's subject, when syntax names one;
+        for a trigger noun, the subject of the light verb it is the object of ("Hope has
+        closed the acquisition of Dura")."""
         lemmas = self.agent_verbs.get(type_id, frozenset())
         # "agreed to acquire" is a phrase trigger: its verb is "acquire"
         words = doc[trigger.start : trigger.end]
         verb = next((t for t in words if t.pos_ == "VERB" and t.lemma_ in lemmas), None)
+        if verb is None:
+            verb = next((t.head for t in words if self._light_verb_object(t, lemmas)), None)
         if verb is None:
             return None
         subject = self._reported_subject(_subject(verb))
@@ -164,6 +173,16 @@ class TriggerIndex:
             if actor is not None:
                 return actor
         return None
+
+    def _light_verb_object(self, noun: Token, lemmas: frozenset[str]) -> bool:
+        """ "closed the acquisition of Dura", not "announced the acquisition of Dura by Hope"."""
+        return (
+            noun.pos_ == "NOUN"
+            and noun.lemma_ in lemmas
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in self.light_verbs
+            and not any(child.lower_ == "by" for child in noun.children)
+        )
 
     def _reported_subject(self, subject: Token | None) -> Token | None:
         """A pronoun subject of a clause under "said" stands for the reporter's subject."""
@@ -202,14 +221,14 @@ class TriggerIndex:
         """ "X sold its unit Y to (a unit of) Z": Z acquires Y, and X, the seller, takes no part.
         "X sold its plant to Z": what is sold has no name, so Z acquires from its holder X
         (CONTRACT.md: the acquired is a company, unit or asset holder)."""
-        if self.buyer_marker in (before_second, _preposition(doc, second[0])):
+        if before_second == self.buyer_marker:
             buyer, other = second, first
-        elif self.buyer_marker in (before_first, _preposition(doc, first[0])):
+        elif before_first == self.buyer_marker:
             buyer, other = first, second
         else:
             return None
         sale = doc[trigger.start]
-        if self._in_subject(doc, other[0], sale) and _names_sold(sale, (buyer[1], other[1])):
+        if self._in_subject(doc, other[0], sale) and _names_object(sale, (buyer[1], other[1])):
             return None
         return buyer[1], other[1]
 
@@ -224,11 +243,15 @@ class TriggerIndex:
         """(source, target): textual order, unless syntax or actor types say otherwise; None
         for a pair the trigger does not relate (a seller and its buyer)."""
         source, target = first[1], second[1]
+        if type_id == "merger" and _names_object(doc[trigger.start], (source, target)):
+            return None  # "X merged its unit Y into Z": X and Z do not merge
+        if trigger.text.lower() in self.ownership_phrases:
+            return _owner_and_unit(first, second, doc[trigger.end - 1])
         if not get_taxonomy().is_directed(type_id):
             return source, target
         flips = self.flips.get(type_id, self.flips["*"])
-        before_second = doc[second[0] - 1].lower_ if second[0] > 0 else ""
-        before_first = doc[first[0] - 1].lower_ if first[0] > 0 else ""
+        before_second = _marker(doc, second[0], self.unit_nouns)
+        before_first = _marker(doc, first[0], self.unit_nouns)
         if type_id == "acquisition":
             if self.seller_marker in (before_first, before_second):
                 return None  # "acquired Unitek from Bristol-Myers": the seller
@@ -319,7 +342,7 @@ def _pair_candidate(
     for trigger in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
         if coordinated and get_taxonomy().is_directed(trigger.type):
             continue  # "Janssen, Merck and Otsuka": list members, not a deal
-        absorbed = index.absorbed(trigger.type, first, second, sentence.doc)
+        absorbed = index.absorbed(trigger, first, second, sentence.doc)
         if absorbed is not None:
             type_id, source, target = absorbed
         else:
@@ -349,9 +372,13 @@ def _may_be(actor: ActorRecord, types: list[str]) -> bool:
 
 
 def _governs(trigger: Token, token: Token) -> bool:
-    """Whether the trigger is among the mention's nearest syntactic heads."""
+    """Whether the trigger is among the mention's nearest syntactic heads; a trigger noun that
+    is a verb's object counts with its verb ("completed the sale of X to Y")."""
+    anchors = {trigger.i}
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        anchors.add(trigger.head.i)
     for _ in range(MAX_HEAD_STEPS):
-        if token == trigger:
+        if token.i in anchors:
             return True
         if token.head == token:
             return False
@@ -362,12 +389,41 @@ def _governs(trigger: Token, token: Token) -> bool:
 _NOUN_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "det", "nummod"}
 
 
-def _preposition(doc: Doc, position: int) -> str:
-    """The preposition whose object holds the mention ("to an Exxon Corp unit": "to")."""
+def _owner_and_unit(
+    first: tuple[int, ActorRecord], second: tuple[int, ActorRecord], unit_noun: Token
+) -> tuple[ActorRecord, ActorRecord] | None:
+    """(owner, unit) for "Acme, a wholly owned subsidiary of Beta" and "Beta's wholly owned
+    subsidiary, Acme": the phrase relates only the unit named beside it to another actor."""
+    doc = unit_noun.doc
+    for unit, owner in ((first, second), (second, first)):
+        head = _noun_phrase_head(doc[unit[0]])
+        if (head.dep_ == "appos" and head.head == unit_noun) or (
+            unit_noun.dep_ == "appos" and unit_noun.head == head
+        ):
+            return owner[1], unit[1]
+    return None
+
+
+def _noun_phrase_head(token: Token) -> Token:
+    while token.dep_ == "compound" and token.head != token:
+        token = token.head
+    return token
+
+
+def _marker(doc: Doc, position: int, unit_nouns: frozenset[str]) -> str:
+    """The preposition that introduces a mention: the word right before it ("by Novartis"), or
+    the one whose object holds it ("by privately-held Calmark", "to an Exxon Corp unit"), also
+    through a unit of it ("from the Canadian subsidiary of Rothmans": "from")."""
+    if position > 0 and doc[position - 1].pos_ == "ADP" and doc[position - 1].lower_ != "of":
+        return doc[position - 1].lower_
     token = doc[position]
     for _ in range(MAX_HEAD_STEPS):
         if token.dep_ == "pobj":
-            return token.head.lower_
+            preposition = token.head
+            if preposition.lower_ == "of" and preposition.head.lemma_.lower() in unit_nouns:
+                token = preposition.head
+                continue
+            return preposition.lower_
         if token.dep_ not in _NOUN_PHRASE_DEPS or token.head == token:
             break
         token = token.head
@@ -376,26 +432,25 @@ def _preposition(doc: Doc, position: int) -> str:
 
 def _owns_named(doc: Doc, position: int) -> bool:
     """Whether the mention is the possessor of another named actor ("Triton Energy Corp's
-    wholly owned subsidiary, Triton Petroleum Ltd"): the seller, not what is sold."""
-    token = doc[position]
-    while token.dep_ == "compound" and token.head != token:
-        token = token.head
+    wholly owned subsidiary, Triton Petroleum Ltd", "Trimac Ltd's stake in Tricil Ltd"): the
+    seller, not what is sold."""
+    token = _noun_phrase_head(doc[position])
     if token.dep_ != "poss":
         return False
     owner = actor_at(doc).get(position)
     possessed = token.head
     named = [possessed]
     for child in possessed.children:
-        if child.dep_ == "appos":
+        if child.dep_ in {"appos", "prep"}:
             named.extend(child.subtree)
     return any(actor_at(doc).get(t.i) not in (None, owner) for t in named)
 
 
-def _names_sold(sale: Token, parties: tuple[ActorRecord, ...]) -> bool:
-    """Whether what the sale sells (its object, or "sale of …") names an actor other than the
-    parties."""
-    at = actor_at(sale.doc)
-    for child in sale.children:
+def _names_object(trigger: Token, parties: tuple[ActorRecord, ...]) -> bool:
+    """Whether the trigger's object ("sold its unit Y", "sale of Y", "merged its unit Y")
+    names an actor other than the parties."""
+    at = actor_at(trigger.doc)
+    for child in trigger.children:
         if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "of"):
             named = (at.get(t.i) for t in child.subtree)
             if any(a is not None and all(a is not p for p in parties) for a in named):

@@ -240,3 +240,76 @@ def test_a_guessed_type_does_not_veto_a_role_but_a_stated_one_does(index: Trigge
     buyer = actor("other_org", "name")
     assert index.allows("acquisition", actor("hospital", "classifier"), buyer)
     assert not index.allows("acquisition", actor("university", "name"), buyer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Therapeutics Inc, a wholly owned subsidiary of Beta Holdings Inc, reported sales.",
+        "Beta Holdings Inc said its wholly owned subsidiary, Acme Therapeutics Inc, grew.",
+    ],
+)
+def test_an_ownership_phrase_points_from_owner_to_unit(
+    nlp: Language, index: TriggerIndex, text: str
+) -> None:
+    assert candidates(nlp, index, text) == [
+        ("acquisition", "Beta Holdings Inc", "Acme Therapeutics Inc")
+    ]
+
+
+def test_a_unit_merged_into_a_company_is_acquired_and_its_parent_is_not(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "Beta Holdings Inc merged its wholly owned subsidiary, Acme Therapeutics Inc, into "
+        "Gamma Corp.",
+    )
+    assert ("acquisition", "Gamma Corp", "Acme Therapeutics Inc") in found
+    assert not any({"Beta Holdings Inc", "Gamma Corp"} == {s, t} for _, s, t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Northview Corp reached an agreement covering the acquisition of the company by "
+            "privately-held Calmark Financial Corp.",
+            ("acquisition", "Calmark Financial Corp", "Northview Corp"),
+        ),
+        (
+            "Shamrock Capital LP said it has completed the sale of Cental Soya Co Inc to "
+            "Ferruzzi Agricola Finanziaria, the holding company for the group.",
+            ("acquisition", "Ferruzzi Agricola Finanziaria", "Cental Soya Co Inc"),
+        ),
+    ],
+)
+def test_the_preposition_that_governs_a_name_gives_its_role(
+    nlp: Language, index: TriggerIndex, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in candidates(nlp, index, text)
+
+
+def test_a_seller_behind_a_unit_of_it_takes_no_part(nlp: Language, index: TriggerIndex) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "Elders IXL Ltd said it bought 50.1 pct of Carling O'Keefe Ltd from the Canadian "
+        "subsidiary of Rothmans International Plc.",
+    )
+    assert ("acquisition", "Elders IXL Ltd", "Carling O'Keefe Ltd") in found
+    assert not any("Rothmans International Plc" in (s, t) for _, s, t in found)
+
+
+def test_the_subject_of_a_light_verb_is_the_acquirer_of_its_object(
+    nlp: Language, index: TriggerIndex
+) -> None:
+    found = candidates(
+        nlp,
+        index,
+        "NRx Pharmaceuticals said its subsidiary HOPE Therapeutics Inc has closed the "
+        "acquisition of Dura Medical Inc.",
+    )
+    assert ("acquisition", "HOPE Therapeutics Inc", "Dura Medical Inc") in found
+    assert not any(s == "NRx Pharmaceuticals" and t == "Dura Medical Inc" for _, s, t in found)
