@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +41,7 @@ class ActorFinder:
             if filter_model_path and Path(filter_model_path).exists()
             else None
         )
+        self.deal_roles = DealRoles.from_cues(self.lexicons.relation_cues)
 
     def __call__(self, doc: Doc) -> Doc:
         actors = resolve(
@@ -51,7 +54,7 @@ class ActorFinder:
         for actor in actors:
             assign_rule_types(actor, self.lexicons)
         if self.filter_model is not None:
-            actors = _filter(actors, self.filter_model)
+            actors = _filter(actors, self.filter_model, self.deal_roles)
         undecided = [a for a in actors if a.kind == "org" and a.type_source == "default"]
         if self.type_model is not None and undecided:
             for actor, (type_id, probability) in zip(
@@ -64,10 +67,42 @@ class ActorFinder:
         return doc
 
 
-def _filter(actors: list[ActorRecord], model: ActorFilterModel) -> list[ActorRecord]:
+@dataclass(frozen=True)
+class DealRoles:
+    """Verbs whose subject (``subject_of``) or object (``object_of``) an organisation name is
+    an actor for sure: the one who "said" or "announced", who "acquired" or was "bought"."""
+
+    subject_of: frozenset[str]
+    object_of: frozenset[str]
+
+    @classmethod
+    def from_cues(cls, cues: dict[str, Any]) -> DealRoles:
+        deals = frozenset(cues["agent_verbs"]["acquisition"]) | frozenset(cues["sales"]["lemmas"])
+        reporting = frozenset(cues["hedges"]["backshift"]["reporting_lemmas"])
+        return cls(subject_of=reporting | deals, object_of=deals)
+
+    def names_a_party(self, actor: ActorRecord) -> bool:
+        """Whether an organisation mention the NER found is such a subject or object. One
+        word is too little: "Turner said" is mostly a person the NER took for a company."""
+        for mention in actor.mentions:
+            if actor.kind != "org" or mention.label_ != "ORG" or len(mention) < 2:
+                continue
+            head = mention.root
+            verb = head.head.lemma_.lower()
+            if (head.dep_ == "nsubj" and verb in self.subject_of) or (
+                head.dep_ == "dobj" and verb in self.object_of
+            ):
+                return True
+        return False
+
+
+def _filter(
+    actors: list[ActorRecord], model: ActorFilterModel, roles: DealRoles
+) -> list[ActorRecord]:
     """Drops names the filter does not take for actors; organisations from the gazetteer, with
-    a legal form ("… Corp") or with an acronym the text defines stay."""
-    unknown = [a for a in actors if filterable(a)]
+    a legal form ("… Corp"), with an acronym the text defines, or that report or take part in
+    a deal ("Wyse Technology said it agreed to acquire …") stay."""
+    unknown = [a for a in actors if filterable(a) and not roles.names_a_party(a)]
     verdicts = dict(zip((id(a) for a in unknown), model.probabilities(unknown), strict=True))
     kept = []
     for actor in actors:

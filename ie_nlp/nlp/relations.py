@@ -15,7 +15,7 @@ from ie_nlp.learn.relation_model import RelationScorer
 from ie_nlp.nlp.affiliation import affiliations
 from ie_nlp.nlp.deal_attributes import deal_attributes
 from ie_nlp.nlp.embedder import get_embedder
-from ie_nlp.nlp.holders import ANAPHORS, FocusTracker, main_org, org_actors_in
+from ie_nlp.nlp.holders import ANAPHORS, FocusTracker, main_org, org_actors_in, subject_actor
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.records import RelationRecord, register_extensions
 from ie_nlp.nlp.relation_rules import TriggerIndex, pair_candidates
@@ -80,7 +80,12 @@ class RelationFinder:
                     ),
                 )
             mentions = org_actors_in(sentence)
-            if before is not None and all(actor is not before for _, actor in mentions):
+            # "Atlantic Financial said it signed …": "it" is the sentence's own subject
+            if (
+                before is not None
+                and all(actor is not before for _, actor in mentions)
+                and subject_actor(sentence) is None
+            ):
                 anaphor = next((t.i for t in sentence if t.lower_ in ANAPHORS), None)
                 if anaphor is not None:
                     mentions = sorted([*mentions, (anaphor, before)], key=lambda m: m[0])

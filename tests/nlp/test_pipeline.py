@@ -195,3 +195,17 @@ def test_an_investment_points_from_investor_to_investee(extract: Extract) -> Non
     assert ("investment", "Alpine Ventures", "Acme Therapeutics") in relationships(result)
     investment = next(r for r in result.relationships if r.type == "investment")
     assert investment.attributes.get("round") == "series_b"
+
+
+def test_it_after_a_named_subject_is_that_subject_not_the_previous_focus(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "Perkin-Elmer Corp acquired Atomika Technische Physik last week. Atlantic Financial "
+        "said it signed a definitive agreement to acquire Centurion Savings and Loan "
+        "Association."
+    )
+    names = {actor.id: actor.name for actor in result.actors}
+    pairs = {(names[r.source], names[r.target]) for r in result.relationships}
+    assert ("Perkin-Elmer Corp", "Centurion Savings and Loan Association") not in pairs
+    assert ("Atlantic Financial", "Centurion Savings and Loan Association") in pairs

@@ -1,0 +1,63 @@
+"""ie_nlp.nlp.actors: which found names the actor filter may drop (DealRoles)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from ie_nlp import ExtractionResult
+from ie_nlp.nlp.actors import DealRoles
+from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.records import ActorRecord
+
+
+@pytest.fixture
+def roles() -> DealRoles:
+    return DealRoles.from_cues(get_lexicons().relation_cues)
+
+
+def organisation(nlp: Language, text: str, name: str) -> ActorRecord:
+    doc = nlp(text)
+    [mention] = [ent for ent in doc.ents if ent.text == name]
+    return ActorRecord(id="a1", kind="org", mentions=[mention])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        (
+            "Four Seasons Hotels said it agreed to purchase the hotel from Marriott Corp.",
+            "Four Seasons Hotels",
+            True,
+        ),
+        (
+            "Perkin-Elmer Corp acquired Atomika Technische Physik last week.",
+            "Atomika Technische Physik",
+            True,
+        ),
+        (
+            "Analysts at Four Seasons Hotels expect more deals this year.",
+            "Four Seasons Hotels",
+            False,
+        ),
+    ],
+)
+def test_a_name_that_reports_or_takes_part_in_a_deal_is_a_party(
+    nlp: Language, roles: DealRoles, text: str, name: str, party: bool
+) -> None:
+    assert roles.names_a_party(organisation(nlp, text, name)) is party
+
+
+def test_a_deal_party_outside_biopharma_survives_the_filter(
+    extract: Callable[..., ExtractionResult],
+) -> None:
+    result = extract(
+        "Atlantic Financial said it signed a definitive agreement to acquire Centurion Savings "
+        "and Loan Association."
+    )
+    names = {actor.id: actor.name for actor in result.actors}
+    assert {(names[r.source], names[r.target]) for r in result.relationships} == {
+        ("Atlantic Financial", "Centurion Savings and Loan Association")
+    }
