@@ -308,9 +308,37 @@ def _cut_name(first: Span, rest: Span, alone: Counter[str], lexicons: Lexicons) 
     )
 
 
+def _unlabelled_reporters(doc: Doc, lexicons: Lexicons) -> list[Span]:
+    """ "Wyse Technology said …": a proper name of two or more words right before a reporting
+    verb, which the NER left without a label, is an organisation (people's names it labels)."""
+    reporting = frozenset(lexicons.relation_cues["hedges"]["backshift"]["reporting_lemmas"])
+    found: list[Span] = []
+    for token in doc:
+        if (
+            token.dep_ != "nsubj"
+            or token.pos_ != "PROPN"
+            or token.ent_iob_ != "O"
+            or token.head.lemma_.lower() not in reporting
+            or token.head.i != token.i + 1
+        ):
+            continue
+        words = [token]
+        while words[0].i > 0:
+            before = doc[words[0].i - 1]
+            if before.dep_ != "compound" or before.pos_ != "PROPN" or before.ent_iob_ != "O":
+                break
+            words.insert(0, before)
+        if len(words) > 1 and all(word.is_title for word in words):
+            found.append(Span(doc, words[0].i, token.i + 1, label="ORG"))
+    return found
+
+
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
-    entities = _rejoined(doc.ents, lexicons)
+    entities = sorted(
+        [*_rejoined(doc.ents, lexicons), *_unlabelled_reporters(doc, lexicons)],
+        key=lambda span: span.start,
+    )
     for ent in (part for entity in entities for part in _split_coordinated(entity)):
         span = _trim(ent)
         if span is None:

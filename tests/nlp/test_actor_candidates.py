@@ -234,3 +234,13 @@ def test_and_phrases_make_no_name_without_an_organisation_word(nlp: Language) ->
 def test_an_organisation_word_makes_a_person_label_an_organisation(nlp: Language) -> None:
     found = candidates(nlp, "Stanley Works said it has acquired Acme Holding Corp.")
     assert ("Stanley Works", "org") in [(c.span.text, c.kind) for c in found]
+
+
+def test_an_unlabelled_proper_name_right_before_said_is_an_organisation(nlp: Language) -> None:
+    found = candidates(nlp, "Wyse Technology said it agreed to acquire Link Technologies Inc.")
+    assert ("Wyse Technology", "org") in [(c.span.text, c.kind) for c in found]
+
+
+def test_a_proper_name_away_from_a_reporting_verb_is_left_to_the_ner(nlp: Language) -> None:
+    found = texts(candidates(nlp, "Shares of Wyse Technology rose after the report."))
+    assert "Wyse Technology" not in found
