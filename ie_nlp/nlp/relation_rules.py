@@ -10,12 +10,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ie_nlp.nlp.deal_syntax import (
+    marker,
+    names_object,
+    owner_and_unit,
+    owns_named,
+    subject_of,
+)
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord, actor_at
 from ie_nlp.taxonomy import get_taxonomy
 
 MAX_TRIGGER_DISTANCE = 12
-MAX_HEAD_STEPS = 6
 
 
 @dataclass
@@ -60,9 +66,9 @@ class TriggerIndex:
         self.agent_verbs = {
             type_id: frozenset(lemmas)
             for type_id, lemmas in cues["agent_verbs"].items()
-            if type_id[0] != "_" and type_id != "light_verbs"
+            if type_id[0] != "_"
         }
-        self.light_verbs = frozenset(cues["agent_verbs"]["light_verbs"])
+        self.light_verbs = frozenset(cues["light_verbs"]["lemmas"])
         self.ownership_phrases = frozenset(cues["ownership"]["phrases"])
         self.unit_nouns = frozenset(cues["unit_nouns"]["lemmas"])
         self.sale_lemmas = frozenset(cues["sales"]["lemmas"])
@@ -147,7 +153,7 @@ class TriggerIndex:
         rule = self.absorptions.get(trigger.type)
         if rule is None or second[0] == 0 or doc[second[0] - 1].lower_ != rule["marker"]:
             return None
-        if _names_object(doc[trigger.start], (first[1], second[1])):
+        if names_object(doc[trigger.start], (first[1], second[1])):
             return None  # "X merged its unit Y into Z": Y is absorbed, not X
         return rule["type"], second[1], first[1]
 
@@ -165,7 +171,7 @@ class TriggerIndex:
             verb = next((t.head for t in words if self._light_verb_object(t, lemmas)), None)
         if verb is None:
             return None
-        subject = self._reported_subject(_subject(verb))
+        subject = self._reported_subject(subject_of(verb))
         if subject is None:
             return None
         for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
@@ -190,7 +196,7 @@ class TriggerIndex:
             return subject
         reporter = subject.head.head
         if reporter.lemma_.lower() in self.reporting_lemmas:
-            return _subject(reporter) or subject
+            return subject_of(reporter) or subject
         return subject
 
     def _in_subject(self, doc: Doc, position: int, trigger: Token) -> bool:
@@ -228,7 +234,7 @@ class TriggerIndex:
         else:
             return None
         sale = doc[trigger.start]
-        if self._in_subject(doc, other[0], sale) and _names_object(sale, (buyer[1], other[1])):
+        if self._in_subject(doc, other[0], sale) and names_object(sale, (buyer[1], other[1])):
             return None
         return buyer[1], other[1]
 
@@ -243,19 +249,19 @@ class TriggerIndex:
         """(source, target): textual order, unless syntax or actor types say otherwise; None
         for a pair the trigger does not relate (a seller and its buyer)."""
         source, target = first[1], second[1]
-        if type_id == "merger" and _names_object(doc[trigger.start], (source, target)):
+        if type_id == "merger" and names_object(doc[trigger.start], (source, target)):
             return None  # "X merged its unit Y into Z": X and Z do not merge
         if trigger.text.lower() in self.ownership_phrases:
-            return _owner_and_unit(first, second, doc[trigger.end - 1])
+            return owner_and_unit(first, second, doc[trigger.end - 1])
         if not get_taxonomy().is_directed(type_id):
             return source, target
         flips = self.flips.get(type_id, self.flips["*"])
-        before_second = _marker(doc, second[0], self.unit_nouns)
-        before_first = _marker(doc, first[0], self.unit_nouns)
+        before_second = marker(doc, second[0], self.unit_nouns)
+        before_first = marker(doc, first[0], self.unit_nouns)
         if type_id == "acquisition":
             if self.seller_marker in (before_first, before_second):
                 return None  # "acquired Unitek from Bristol-Myers": the seller
-            if _owns_named(doc, first[0]) or _owns_named(doc, second[0]):
+            if owns_named(doc, first[0]) or owns_named(doc, second[0]):
                 return None  # "acquired Triton Energy Corp's subsidiary, Triton Petroleum"
             if doc[trigger.start].lemma_.lower() in self.sale_lemmas:
                 return self._from_sale(first, second, before_first, before_second, trigger, doc)
@@ -283,85 +289,6 @@ class TriggerIndex:
         return source, target
 
 
-def pair_candidates(
-    sentence: Span,
-    mentions: list[tuple[int, ActorRecord]],
-    triggers: list[Trigger],
-    index: TriggerIndex,
-) -> list[PairCandidate]:
-    """One candidate per pair of organisations: of all their mentions' pairings, the one with
-    the nearest unhedged trigger ("A and B announced an agreement for A to acquire B")."""
-    triggers = [t for t in triggers if not index.is_hedged(sentence, t)]
-    if not triggers:
-        return []
-    best: dict[tuple[str, str], tuple[tuple[int, int], PairCandidate]] = {}
-    positions = dict(mentions)
-    agents = {id(t): index.agent(t.type, t, sentence.doc, positions) for t in triggers}
-    crowded = len({id(actor) for _, actor in mentions}) > 2
-    for i, first in enumerate(mentions):
-        for second in mentions[i + 1 :]:
-            if first[1] is second[1]:
-                continue
-            key = (min(first[1].id, second[1].id), max(first[1].id, second[1].id))
-            found = _pair_candidate(sentence, first, second, triggers, index, agents, crowded)
-            if found is not None and (key not in best or found[0] < best[key][0]):
-                best[key] = found
-    return [candidate for _, candidate in best.values()]
-
-
-def _pair_candidate(
-    sentence: Span,
-    first: tuple[int, ActorRecord],
-    second: tuple[int, ActorRecord],
-    triggers: list[Trigger],
-    index: TriggerIndex,
-    agents: dict[int, ActorRecord | None],
-    crowded: bool,
-) -> tuple[tuple[int, int], PairCandidate] | None:
-    """The candidate of one pairing of two mentions, ranked by (trigger distance, type
-    priority), from the nearest trigger that relates them."""
-    low, high = first[0], second[0]
-
-    def distance(t: Trigger) -> int:
-        if low <= t.start <= high:
-            return 0
-        return min(abs(t.start - low), abs(t.start - high))
-
-    near = [t for t in triggers if distance(t) <= MAX_TRIGGER_DISTANCE]
-    if crowded:
-        # in a crowded sentence only a trigger between the two names, or one that governs both
-        # ("sold Delhi, which holds … Santos …, to an Exxon Corp unit"), links them
-        doc = sentence.doc
-        near = [
-            t
-            for t in near
-            if distance(t) == 0
-            or (_governs(doc[t.start], doc[low]) and _governs(doc[t.start], doc[high]))
-        ]
-    coordinated = near and _coordinated(sentence.doc, first[0], second[0])
-    for trigger in sorted(near, key=lambda t: (distance(t), index.priority.get(t.type, 99))):
-        if coordinated and get_taxonomy().is_directed(trigger.type):
-            continue  # "Janssen, Merck and Otsuka": list members, not a deal
-        absorbed = index.absorbed(trigger, first, second, sentence.doc)
-        if absorbed is not None:
-            type_id, source, target = absorbed
-        else:
-            type_id = trigger.type
-            directed = index.direct(type_id, first, second, trigger, sentence.doc)
-            if directed is None:
-                continue
-            source, target = directed
-            agent = agents[id(trigger)]
-            if agent is not None and agent not in (source, target):
-                continue  # the verb's subject acquires, not these two
-            if agent is target:
-                source, target = target, source
-        if index.allows(type_id, source, target):
-            rank = (distance(trigger), index.priority.get(type_id, 99))
-            return rank, PairCandidate(type_id, first, second, trigger, source, target)
-    return None
-
-
 def _may_be(actor: ActorRecord, types: list[str]) -> bool:
     """Whether an actor may take a role open to ``types``. The classifier's type is a guess
     from the name and context, so it does not veto what the syntax states for an
@@ -369,119 +296,3 @@ def _may_be(actor: ActorRecord, types: list[str]) -> bool:
     if actor.type_source == "classifier" and actor.kind == "org":
         return True
     return actor.type in types
-
-
-def _governs(trigger: Token, token: Token) -> bool:
-    """Whether the trigger is among the mention's nearest syntactic heads; a trigger noun that
-    is a verb's object counts with its verb ("completed the sale of X to Y")."""
-    anchors = {trigger.i}
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
-        anchors.add(trigger.head.i)
-    for _ in range(MAX_HEAD_STEPS):
-        if token.i in anchors:
-            return True
-        if token.head == token:
-            return False
-        token = token.head
-    return False
-
-
-_NOUN_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "det", "nummod"}
-
-
-def _owner_and_unit(
-    first: tuple[int, ActorRecord], second: tuple[int, ActorRecord], unit_noun: Token
-) -> tuple[ActorRecord, ActorRecord] | None:
-    """(owner, unit) for "Acme, a wholly owned subsidiary of Beta" and "Beta's wholly owned
-    subsidiary, Acme": the phrase relates only the unit named beside it to another actor."""
-    doc = unit_noun.doc
-    for unit, owner in ((first, second), (second, first)):
-        head = _noun_phrase_head(doc[unit[0]])
-        if (head.dep_ == "appos" and head.head == unit_noun) or (
-            unit_noun.dep_ == "appos" and unit_noun.head == head
-        ):
-            return owner[1], unit[1]
-    return None
-
-
-def _noun_phrase_head(token: Token) -> Token:
-    while token.dep_ == "compound" and token.head != token:
-        token = token.head
-    return token
-
-
-def _marker(doc: Doc, position: int, unit_nouns: frozenset[str]) -> str:
-    """The preposition that introduces a mention: the word right before it ("by Novartis"), or
-    the one whose object holds it ("by privately-held Calmark", "to an Exxon Corp unit"), also
-    through a unit of it ("from the Canadian subsidiary of Rothmans": "from")."""
-    if position > 0 and doc[position - 1].pos_ == "ADP" and doc[position - 1].lower_ != "of":
-        return doc[position - 1].lower_
-    token = doc[position]
-    for _ in range(MAX_HEAD_STEPS):
-        if token.dep_ == "pobj":
-            preposition = token.head
-            if preposition.lower_ == "of" and preposition.head.lemma_.lower() in unit_nouns:
-                token = preposition.head
-                continue
-            return preposition.lower_
-        if token.dep_ not in _NOUN_PHRASE_DEPS or token.head == token:
-            break
-        token = token.head
-    return ""
-
-
-def _owns_named(doc: Doc, position: int) -> bool:
-    """Whether the mention is the possessor of another named actor ("Triton Energy Corp's
-    wholly owned subsidiary, Triton Petroleum Ltd", "Trimac Ltd's stake in Tricil Ltd"): the
-    seller, not what is sold."""
-    token = _noun_phrase_head(doc[position])
-    if token.dep_ != "poss":
-        return False
-    owner = actor_at(doc).get(position)
-    possessed = token.head
-    named = [possessed]
-    for child in possessed.children:
-        if child.dep_ in {"appos", "prep"}:
-            named.extend(child.subtree)
-    return any(actor_at(doc).get(t.i) not in (None, owner) for t in named)
-
-
-def _names_object(trigger: Token, parties: tuple[ActorRecord, ...]) -> bool:
-    """Whether the trigger's object ("sold its unit Y", "sale of Y", "merged its unit Y")
-    names an actor other than the parties."""
-    at = actor_at(trigger.doc)
-    for child in trigger.children:
-        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "of"):
-            named = (at.get(t.i) for t in child.subtree)
-            if any(a is not None and all(a is not p for p in parties) for a in named):
-                return True
-    return False
-
-
-def _coordinated(doc: Doc, first: int, second: int) -> bool:
-    """Whether two mentions are members of one coordination ("A, B and C")."""
-    a, b = doc[first], doc[second]
-    while a.dep_ == "compound" and a.head != a:
-        a = a.head
-    while b.dep_ == "compound" and b.head != b:
-        b = b.head
-    node = b
-    for _ in range(6):
-        if node.dep_ != "conj" or node.head == node:
-            break
-        node = node.head
-        if node == a:
-            return True
-    return False
-
-
-def _subject(verb: Token) -> Token | None:
-    """The active subject of a verb, also through "agreed to buy" and "bought and merged"."""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
-            return None
-        verb = verb.head
-    return None

@@ -18,7 +18,8 @@ from ie_nlp.nlp.embedder import get_embedder
 from ie_nlp.nlp.holders import ANAPHORS, FocusTracker, main_org, org_actors_in, subject_actor
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.records import RelationRecord, register_extensions
-from ie_nlp.nlp.relation_rules import TriggerIndex, pair_candidates
+from ie_nlp.nlp.relation_pairs import pair_candidates
+from ie_nlp.nlp.relation_rules import TriggerIndex
 
 RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
 

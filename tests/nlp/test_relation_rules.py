@@ -9,7 +9,8 @@ from spacy.language import Language
 from ie_nlp.nlp.holders import org_actors_in
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.records import ActorRecord
-from ie_nlp.nlp.relation_rules import TriggerIndex, pair_candidates
+from ie_nlp.nlp.relation_pairs import pair_candidates
+from ie_nlp.nlp.relation_rules import TriggerIndex
 
 Found = list[tuple[str, str, str]]
 

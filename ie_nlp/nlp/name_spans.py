@@ -1,0 +1,184 @@
+"""Entity spans reshaped into whole names before they become actor candidates: split where
+one span holds two names, rejoined where the NER cut one name in two, and added where it left
+a reporting company without a label."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from ie_nlp.names import has_legal_suffix, normalize_name
+from ie_nlp.nlp.lexicons import GazetteerEntry, Lexicons
+
+__all__ = [
+    "ORG_LABELS",
+    "OTHER_LABELS_WITH_CUES",
+    "gazetteer_entry",
+    "has_org_cue",
+    "rejoined",
+    "split_coordinated",
+    "unlabelled_reporters",
+]
+
+ORG_LABELS = {"ORG"}
+# labels the NER gives organisation names too ("Meridian" as NORP, "Clayton" as PERSON)
+OTHER_LABELS_WITH_CUES = {"FAC", "PRODUCT", "NORP", "WORK_OF_ART", "GPE", "LOC", "PERSON", "EVENT"}
+
+
+def has_org_cue(span: Span, lexicons: Lexicons) -> bool:
+    words = {token.text for token in span}
+    return any(
+        cue.split()[-1] in words
+        for type_id, cues in lexicons.type_name_tokens.items()
+        for cue in cues
+        if type_id != "person"
+    )
+
+
+_COUNTRY_PREFIXES = {
+    "U.S.",
+    "US",
+    "UK",
+    "U.K.",
+    "EU",
+    "European",
+    "Japan",
+    "Japanese",
+    "China",
+    "Chinese",
+    "German",
+    "India",
+    "Indian",
+}
+
+
+def gazetteer_entry(span: Span, lexicons: Lexicons) -> GazetteerEntry | None:
+    """The gazetteer organisation a span names, also behind a country ("U.S. FDA")."""
+    entry = lexicons.gazetteer_by_key.get(normalize_name(span.text))
+    if entry is None and len(span) > 1 and span[0].text in _COUNTRY_PREFIXES:
+        entry = lexicons.gazetteer_by_key.get(normalize_name(span[1:].text))
+    return entry
+
+
+_LEGAL_ENDINGS = {
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "n.v.",
+    "gmbh",
+    "corporation",
+    "limited",
+    "company",
+}
+
+
+def split_coordinated(ent: Span) -> list[Span]:
+    """Two names joined by "and" ("Meridian Energy Inc and Castone Development Corp"), or by a
+    sentence break that the name ruler ran across ("… in CytRx Biopool Ltd. Biopool AB
+    develops …")."""
+    for token in ent:
+        if ent.start < token.i and token.is_sent_start:
+            left = Span(ent.doc, ent.start, token.i, label=ent.label)
+            right = Span(ent.doc, token.i, ent.end, label=ent.label)
+            return [left, *split_coordinated(right)]
+        if (
+            token.lower_ in {"and", "&"}
+            and ent.start < token.i < ent.end - 1
+            and token.doc[token.i - 1].lower_ in _LEGAL_ENDINGS
+        ):
+            left = Span(ent.doc, ent.start, token.i, label=ent.label)
+            right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
+            return [left, *split_coordinated(right)]
+    return [ent]
+
+
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+
+
+def rejoined(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
+    """Names the NER cut in two where the name ruler had taken their legal-form end:
+
+    - "Rogers and" + "Cowan Inc", "Clayton" + "and" + "Dubilier Inc";
+    - "Scott" + "'s" + "Hospitality Inc".
+
+    A first part that is a name by itself stays apart: it has its own organisation cue or
+    legal form ("Center for Clinical Management Research and …"), is a known organisation, or
+    is written elsewhere in the text without an "and" or "'s" after it ("Pfizer and BioNTech
+    SE" in a text that also says "Pfizer said")."""
+    alone = Counter(ent.text for ent in ents if not _linked_after(ent))
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if previous is not None and _cut_name(previous, ent, alone, lexicons):
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label=ent.label, span_id=ent.id)
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _linked_after(span: Span) -> bool:
+    """Whether "and", "&" or a possessive follows the span."""
+    if span.end >= len(span.doc):
+        return False
+    link = span.doc[span.end]
+    return link.text in _POSSESSIVES or link.lower_ in {"and", "&"}
+
+
+def _cut_name(first: Span, rest: Span, alone: Counter[str], lexicons: Lexicons) -> bool:
+    """Whether ``first`` and ``rest`` are the two parts of one cut name (see ``rejoined``)."""
+    doc = first.doc
+    if rest.label_ != "ORG" or not has_legal_suffix(rest.text):
+        return False
+    if first.end == rest.start and first.label_ == "ORG" and first[-1].lower_ in {"and", "&"}:
+        head = first[:-1]  # the NER took the "and"
+    elif first.end + 1 == rest.start and first.label_ in ORG_LABELS | OTHER_LABELS_WITH_CUES:
+        if alone[first.text] or not _linked_after(first):
+            return False
+        if len(first) > 1 and (doc[first.end].text in _POSSESSIVES or first.label_ != "ORG"):
+            return False  # "Scott's", "Clayton and", but not "vice chairman Dudley Taft and"
+        head = first
+    else:
+        return False
+    return (
+        len(head) > 0
+        and not has_org_cue(head, lexicons)
+        and not has_legal_suffix(head.text)
+        and gazetteer_entry(head, lexicons) is None
+    )
+
+
+def unlabelled_reporters(doc: Doc, lexicons: Lexicons) -> list[Span]:
+    """ "Wyse Technology said …": a proper name of two or more words right before a reporting
+    verb, which the NER left without a label, is an organisation (people's names it labels)."""
+    reporting = frozenset(lexicons.relation_cues["hedges"]["backshift"]["reporting_lemmas"])
+    found: list[Span] = []
+    for token in doc:
+        if (
+            token.dep_ != "nsubj"
+            or token.pos_ != "PROPN"
+            or token.ent_iob_ != "O"
+            or token.head.lemma_.lower() not in reporting
+            or token.head.i != token.i + 1
+        ):
+            continue
+        words = [token]
+        while words[0].i > 0:
+            before = doc[words[0].i - 1]
+            if before.dep_ != "compound" or before.pos_ != "PROPN" or before.ent_iob_ != "O":
+                break
+            words.insert(0, before)
+        if len(words) > 1 and all(word.is_title for word in words):
+            found.append(Span(doc, words[0].i, token.i + 1, label="ORG"))
+    return found
