@@ -86,14 +86,14 @@ def _link_short_forms(clusters: _Clusters, company_words: frozenset[str]) -> Non
             host = clusters.by_key[long]
             if host == index or clusters.kinds[host] != kind or not clusters.members[host]:
                 continue
+            long_words = long.split()
+            if len(long_words) <= len(words):
+                continue
             if (
                 incorporated
                 and _incorporated(clusters, host)
-                and not set(long.split()[len(words) :]) <= company_words
+                and not set(long_words[len(words) :]) <= company_words
             ):
-                continue
-            long_words = long.split()
-            if len(long_words) <= len(words):
                 continue
             if kind == "person":
                 if len(words) == 1 and words[0] in (long_words[0], long_words[-1]):

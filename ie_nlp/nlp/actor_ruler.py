@@ -70,7 +70,9 @@ def gazetteer_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
 
 
 def name_cue_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
-    """Token patterns: up to four name words, the cue word(s), an optional legal suffix."""
+    """Token patterns: capitalised name words ended by a legal form (also across joiners,
+    particles and "X of Y"), names with an 'and' phrase or "and Co", and up to four name words
+    before a cue word with an optional legal suffix."""
     shapes = _name_patterns()
     joiner = {"ORTH": {"IN": shapes["joiners"]["tokens"]}}
     particle = {"LOWER": {"IN": shapes["particles"]["words"]}}
