@@ -12,8 +12,9 @@ run:          ## extract the sample corpus and serve the API on 127.0.0.1:8000
 test:         ## linters + test suite
 	scripts/test.sh
 
-lint:
-	.venv/bin/ruff check ie_nlp service tests benchmarks
+lint:         ## ruff and the import-layer contracts
+	.venv/bin/ruff check ie_nlp service tests benchmarks scripts
+	.venv/bin/lint-imports
 
 format:
 	.venv/bin/ruff format ie_nlp service tests benchmarks
@@ -21,7 +22,7 @@ format:
 typecheck:
 	.venv/bin/mypy
 
-train:        ## rebuild models/ from corpora/gold (needs ../shared/corpora)
+train:        ## rebuild models/pipeline from corpora/gold (needs ../shared/corpora)
 	.venv/bin/ie-nlp train
 
 bench:        ## benchmarks (need ../shared); results in benchmarks/README.md

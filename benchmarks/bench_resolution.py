@@ -33,7 +33,7 @@ TARGETS = {"precision": 0.95, "recall": 0.85}
 
 
 def mention(side: dict[str, Any]) -> Any:
-    from ie_nlp.graph.resolution import ActorMention
+    from ie_nlp.resolution.resolver import ActorMention
 
     return ActorMention(side["name"], side.get("type"), (), side.get("context", ""))
 
@@ -80,7 +80,7 @@ def score_pairs(resolver: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def resolve_speed(resolver: Any, system: Path) -> dict[str, Any]:
     """``resolve`` over every actor of an extraction-result file, timed."""
-    from ie_nlp.graph.resolution import ActorMention
+    from ie_nlp.resolution.resolver import ActorMention
 
     mentions = [
         ActorMention(actor["name"], actor.get("type"), tuple(actor.get("aliases", ())))
@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=None, help="result JSON")
     args = parser.parse_args()
 
-    from ie_nlp.graph.resolution import ActorResolver
+    from ie_nlp.resolution.resolver import ActorResolver
     from ie_nlp.settings import get_settings
 
     rows = read_jsonl(args.pairs)

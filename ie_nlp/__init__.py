@@ -9,9 +9,9 @@ The public API used by the CLI and the service::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ie_nlp._version import __version__
 from ie_nlp.errors import (
+    ErrorCode,
     FetchFailedError,
     IENLPError,
     InputFileError,
@@ -21,7 +21,8 @@ from ie_nlp.errors import (
     UrlFetchDisabledError,
     UrlForbiddenError,
 )
-from ie_nlp.extractor import Extractor
+from ie_nlp.extraction import Extractor
+from ie_nlp.extraction.requests import extract_article, extract_each
 from ie_nlp.schema import SCHEMA_VERSION, ExtractionResult, InputArticle
 from ie_nlp.scrape import fetch_article
 from ie_nlp.settings import Settings, get_settings
@@ -29,6 +30,7 @@ from ie_nlp.taxonomy import get_taxonomy
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ErrorCode",
     "ExtractionResult",
     "Extractor",
     "FetchFailedError",
@@ -42,6 +44,8 @@ __all__ = [
     "UrlFetchDisabledError",
     "UrlForbiddenError",
     "__version__",
+    "extract_article",
+    "extract_each",
     "fetch_article",
     "get_settings",
     "get_taxonomy",

@@ -151,6 +151,11 @@ class ExtractionResult(BaseModel):
     text: str | None = Field(
         None, description="The text that offsets refer to; given only when the input was HTML."
     )
+    terms: list[str] = Field(
+        default_factory=list,
+        description="The article's noun phrases, normalised (lower case, nouns lemmatised), "
+        "for the rising-term signal.",
+    )
     meta: dict[str, Any] = Field(
         default_factory=dict,
         description="How the article was processed: text length, sentences, models, timing.",

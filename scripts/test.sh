@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --dev
-.venv/bin/ruff check ie_nlp service tests benchmarks
+.venv/bin/ruff check ie_nlp service tests benchmarks scripts
+.venv/bin/lint-imports
 .venv/bin/python -m pytest "$@"

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from ie_nlp import Extractor, Settings
+from ie_nlp import ErrorCode, Extractor, Settings
 from ie_nlp.store import Store
 from service.problems import ProblemError
 from service.state import ExtractionRunner, ModelState, StoreHolder
@@ -53,7 +53,7 @@ def not_ready_problem(state: ModelState) -> ProblemError:
         return ProblemError(503, error.code, detail)
     return ProblemError(
         503,
-        "not_ready",
+        ErrorCode.NOT_READY,
         "The extraction models are still loading; retry shortly.",
         headers={"Retry-After": RETRY_AFTER_SECONDS},
     )
@@ -88,7 +88,7 @@ def require_json(request: Request) -> None:
         given = content_type or "no Content-Type header"
         raise ProblemError(
             415,
-            "unsupported_media_type",
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
             f"Expected a JSON body (Content-Type: {JSON_MEDIA_TYPE}), got {given}.",
         )
 

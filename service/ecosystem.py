@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query
 
 from ie_nlp.graph.periods import PeriodUnit
 from ie_nlp.graph.signal_models import Signals
 from ie_nlp.graph.signals import compute_signals
 from ie_nlp.graph.snapshot import Snapshot
-from ie_nlp.graph.terms import TermCounter
 from service.deps import SettingsDep, StoreDep
 from service.problems import ProblemError
 
@@ -42,15 +41,6 @@ def get_snapshot(store: StoreDep, dates: Annotated[DateRange, Depends(date_range
     return store.snapshot(dates.since, dates.until)
 
 
-def get_term_counter(request: Request, settings: SettingsDep) -> TermCounter:
-    """One counter per app, so each article's noun chunks are parsed once per process."""
-    counter: TermCounter | None = getattr(request.app.state, "term_counter", None)
-    if counter is None:
-        counter = TermCounter.from_settings(settings)
-        request.app.state.term_counter = counter
-    return counter
-
-
 def region_names(
     settings: SettingsDep,
     region: Annotated[
@@ -62,7 +52,6 @@ def region_names(
 
 
 SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
-TermCounterDep = Annotated[TermCounter, Depends(get_term_counter)]
 RegionDep = Annotated[list[str], Depends(region_names)]
 PeriodQuery = Annotated[
     PeriodUnit, Query(description="Length of the periods: month, quarter or year.")
@@ -70,21 +59,20 @@ PeriodQuery = Annotated[
 RisingTermsQuery = Annotated[
     bool,
     Query(
-        description="Compute rising terms (parses every article once per server process; "
-        "false answers faster on a large store)."
+        description="Include rising terms (from the terms stored with each article; false "
+        "leaves them out)."
     ),
 ]
 
 
 def get_signals(
     snapshot: SnapshotDep,
-    terms: TermCounterDep,
     region: RegionDep,
     period: PeriodQuery = "quarter",
     rising_terms: RisingTermsQuery = True,
 ) -> Signals:
     """The signals of the requested periods (shared by `/v1/signals` and `/report`)."""
-    return compute_signals(snapshot, period, region=region, terms=terms if rising_terms else None)
+    return compute_signals(snapshot, period, region=region, with_rising_terms=rising_terms)
 
 
 SignalsDep = Annotated[Signals, Depends(get_signals)]

@@ -15,6 +15,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ie_nlp import ErrorCode
 from service.problems import problem_response
 
 
@@ -55,7 +56,9 @@ class BodySizeLimitMiddleware:
 
         length = declared_length(scope)
         if length is not None and length > self.max_bytes:
-            response = problem_response(413, "payload_too_large", too_large_detail(self.max_bytes))
+            response = problem_response(
+                413, ErrorCode.PAYLOAD_TOO_LARGE, too_large_detail(self.max_bytes)
+            )
             await response(scope, receive, send)
             return
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ie_nlp import (
+    ErrorCode,
     FetchFailedError,
     IENLPError,
     InvalidArticleError,
@@ -39,12 +40,12 @@ TYPE_PREFIX = "urn:ie-nlp:problem:"
 
 # Codes for the HTTP errors the framework raises itself (routing, body reading, our middleware).
 HTTP_STATUS_CODES: dict[int, str] = {
-    400: "malformed_json",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    503: "not_ready",
+    400: ErrorCode.MALFORMED_JSON,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+    415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    503: ErrorCode.NOT_READY,
 }
 
 
@@ -76,7 +77,7 @@ class Problem(BaseModel):
                     "status": 422,
                     "detail": "1 field failed validation: body: either a non-empty 'text' or "
                     "'html' is required",
-                    "code": "invalid_fields",
+                    "code": ErrorCode.INVALID_FIELDS,
                     "errors": [{"loc": ["body"], "msg": "either a non-empty 'text' or 'html'"}],
                 }
             ]
@@ -191,10 +192,14 @@ async def handle_validation_error(request: Request, exc: Exception) -> JSONRespo
         reason = (decode_errors[0].get("ctx") or {}).get("error", "invalid JSON")
         position = decode_errors[0]["loc"][-1]
         return problem_response(
-            400, "malformed_json", f"Request body is not valid JSON: {reason} at {position}."
+            400,
+            ErrorCode.MALFORMED_JSON,
+            f"Request body is not valid JSON: {reason} at {position}.",
         )
     errors = field_errors(raw)
-    return problem_response(422, "invalid_fields", describe_field_errors(errors), errors=errors)
+    return problem_response(
+        422, ErrorCode.INVALID_FIELDS, describe_field_errors(errors), errors=errors
+    )
 
 
 async def handle_http_exception(request: Request, exc: Exception) -> JSONResponse:
@@ -227,7 +232,9 @@ async def handle_ienlp_error(request: Request, exc: Exception) -> JSONResponse:
 async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     logger.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
-        500, "internal_error", "The server failed to process the request; the error is logged."
+        500,
+        ErrorCode.INTERNAL_ERROR,
+        "The server failed to process the request; the error is logged.",
     )
 
 

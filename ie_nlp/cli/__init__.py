@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ie_nlp import __version__
+from ie_nlp._version import __version__
 from ie_nlp.cli.evaluate import evaluate
 from ie_nlp.cli.extract import extract
 from ie_nlp.cli.gold import gold_articles

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from ie_nlp.batch import extract_files
 from ie_nlp.errors import IENLPError
-from ie_nlp.reader import InputProblem
+from ie_nlp.extraction.bulk import extract_files
+from ie_nlp.extraction.inputs import InputProblem
 from ie_nlp.settings import get_settings
 
 

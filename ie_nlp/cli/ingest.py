@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ie_nlp.errors import IENLPError
-from ie_nlp.reader import InputProblem
+from ie_nlp.extraction.inputs import InputProblem
 from ie_nlp.settings import get_settings
 from ie_nlp.store import Store
 from ie_nlp.store.bulk import ingest_files

@@ -9,10 +9,9 @@ import click
 
 from ie_nlp.cli.ecosystem_options import load_snapshot, store_options
 from ie_nlp.cli.signals import PERIOD_OPTION, REGION_OPTION
+from ie_nlp.graph.html_report import render_report
 from ie_nlp.graph.periods import PeriodUnit
-from ie_nlp.graph.report import render_report
 from ie_nlp.graph.signals import compute_signals
-from ie_nlp.graph.terms import TermCounter
 from ie_nlp.settings import get_settings
 
 
@@ -45,7 +44,6 @@ def report(
         snapshot,
         period,
         region=list(region) or settings.region,
-        terms=TermCounter.from_settings(settings),
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render_report(snapshot, result), encoding="utf-8")

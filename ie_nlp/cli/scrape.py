@@ -103,7 +103,7 @@ def scrape(
         click.echo(line, err=True)
     click.echo(f"{summary.emitted} articles written to {output}", err=True)
     if run_extract:
-        from ie_nlp.batch import extract_files
+        from ie_nlp.extraction.bulk import extract_files
 
         target = extract_output or output.with_suffix(".results.jsonl")
         result = extract_files([output], target, workers=max(1, workers))

@@ -41,7 +41,7 @@ def serve(host: str | None, port: int | None, reload: bool, log_level: str) -> N
 
     The server answers /healthz at once and loads the models in the background; /readyz and the
     extract endpoints answer 503 until loading is done. Limits and models come from the IE_*
-    settings (e.g. IE_MAX_REQUEST_BYTES, IE_MAX_BATCH_ARTICLES, IE_SPACY_MODEL).
+    settings (e.g. IE_MAX_REQUEST_BYTES, IE_MAX_BATCH_ARTICLES, IE_PIPELINE).
 
     \b
     Example:

@@ -10,7 +10,6 @@ import click
 from ie_nlp.cli.ecosystem_options import load_snapshot, store_options
 from ie_nlp.graph.periods import PERIOD_UNITS, PeriodUnit
 from ie_nlp.graph.signals import compute_signals
-from ie_nlp.graph.terms import TermCounter
 from ie_nlp.settings import get_settings
 
 PERIOD_OPTION = click.option(
@@ -60,7 +59,6 @@ def signals(
         load_snapshot(database_url, since, until),
         period,
         region=list(region) or settings.region,
-        terms=TermCounter.from_settings(settings),
     )
     text = result.model_dump_json(indent=2)
     if output is None:

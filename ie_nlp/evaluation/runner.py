@@ -13,7 +13,7 @@ from pathlib import Path
 from ie_nlp.errors import GoldFormatError
 from ie_nlp.evaluation.gold import expand_gold_paths, load_gold_files
 from ie_nlp.evaluation.records import load_system
-from ie_nlp.evaluation.report import Report
+from ie_nlp.evaluation.score_table import Report
 from ie_nlp.evaluation.scoring import evaluate
 from ie_nlp.evaluation.yardstick import evaluate_slots, is_slot_gold, load_slot_gold
 

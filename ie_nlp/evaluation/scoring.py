@@ -26,7 +26,7 @@ from ie_nlp.evaluation.gold import GoldRecord
 from ie_nlp.evaluation.matching import ActorMatching, match_actors
 from ie_nlp.evaluation.metrics import Counts, LabelCounts
 from ie_nlp.evaluation.records import Annotation, annotation_from_system
-from ie_nlp.evaluation.report import articles_line, render_table
+from ie_nlp.evaluation.score_table import articles_line, render_table
 from ie_nlp.taxonomy import get_taxonomy
 
 __all__ = ["METRICS", "ArticleScore", "EvaluationReport", "evaluate", "score_article"]

@@ -26,7 +26,7 @@ from typing import Any
 from ie_nlp.errors import GoldFormatError
 from ie_nlp.evaluation.metrics import Counts, LabelCounts
 from ie_nlp.evaluation.records import Annotation, read_jsonl, record_id
-from ie_nlp.evaluation.report import articles_line, render_table
+from ie_nlp.evaluation.score_table import articles_line, render_table
 
 __all__ = [
     "SLOTS",

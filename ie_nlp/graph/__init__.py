@@ -1,2 +1,2 @@
-"""The ecosystem view: cross-article actor resolution, the actor network, its exports,
-signals per period and the HTML report; everything but resolution reads a ``Snapshot``."""
+"""Network analytics over a ``Snapshot`` of the ecosystem store: the actor network, its
+exports, signals per period and the HTML report. Pure analytics: no spaCy, no database."""

@@ -31,11 +31,6 @@ class RisingTermParams:
     previous_periods: int
     min_growth: float
     top: int
-    min_words: int
-    max_words: int
-    min_chars: int
-    # text read per article: bounds the parse time of long pages; news leads carry the terms
-    max_chars: int
 
 
 @dataclass(frozen=True)

@@ -25,23 +25,19 @@ from ie_nlp.graph.periods import PeriodUnit, period_of, periods_covering
 from ie_nlp.graph.ranking import magnets, region_share, top_betweenness, top_degree
 from ie_nlp.graph.signal_models import ActorRef, PeriodSignals, Signals
 from ie_nlp.graph.snapshot import Snapshot
-from ie_nlp.graph.terms import TermCounter, rising_terms
+from ie_nlp.graph.terms import rising_terms
 from ie_nlp.taxonomy import get_taxonomy
 
 __all__ = ["compute_signals"]
 
 
-def term_counts(
-    snapshot: Snapshot, unit: PeriodUnit, labels: Sequence[str], terms: TermCounter | None
-) -> list[Counter[str]]:
+def term_counts(snapshot: Snapshot, unit: PeriodUnit, labels: Sequence[str]) -> list[Counter[str]]:
     """Per period (in ``labels`` order), in how many of its articles each term occurs."""
     counts: list[Counter[str]] = [Counter() for _ in labels]
-    dated = [(day, text) for _, day, text in snapshot.articles if day is not None]
-    if terms is None or not dated:
-        return counts
     index = {label: position for position, label in enumerate(labels)}
-    for (day, _), found in zip(dated, terms.terms([text for _, text in dated]), strict=True):
-        counts[index[period_of(day, unit).label]].update(found)
+    for _, day, found in snapshot.articles:
+        if day is not None:
+            counts[index[period_of(day, unit).label]].update(found)
     return counts
 
 
@@ -50,17 +46,20 @@ def compute_signals(
     unit: PeriodUnit,
     *,
     region: Sequence[str] = (),
-    terms: TermCounter | None = None,
+    with_rising_terms: bool = True,
     params: EcosystemParams | None = None,
 ) -> Signals:
-    """The signals of every period; ``terms`` None skips rising terms (no spaCy needed)."""
+    """The signals of every period; rising terms from the terms stored with each article."""
     params = params or get_params()
     taxonomy = get_taxonomy()
     deal_types = [t for t in taxonomy.relationship_types if t not in params.deal_types_excluded]
     periods = periods_covering((day for _, day, _ in snapshot.articles), unit)
-    counts = term_counts(snapshot, unit, [period.label for period in periods], terms)
     articles = [sum(1 for _, day, _ in snapshot.articles if day in period) for period in periods]
-    rising = rising_terms(counts, articles, params.rising_terms)
+    if with_rising_terms:
+        counts = term_counts(snapshot, unit, [period.label for period in periods])
+        rising = rising_terms(counts, articles, params.rising_terms)
+    else:
+        rising = [[] for _ in periods]
     actors = {actor.id: actor for actor in snapshot.actors}
 
     results = []

@@ -91,5 +91,5 @@ class Snapshot:
     actors: tuple[ActorNode, ...]
     edges: tuple[Edge, ...]
     capabilities: tuple[CapabilityObservation, ...]
-    # (article id, published date, text) of every stored article, for rising-term signals
-    articles: tuple[tuple[str, date | None, str], ...] = ()
+    # (article id, published date, its terms) of every stored article, for rising terms
+    articles: tuple[tuple[str, date | None, frozenset[str]], ...] = ()

@@ -1,1 +1,2 @@
-"""Trained parts: scikit-learn estimators saved with a metadata sidecar."""
+"""Training only: rebuilds the pipeline's trained parts from the gold annotations and writes
+the pipeline folder. Nothing at run time imports this package."""

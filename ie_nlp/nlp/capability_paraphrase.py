@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from spacy.tokens import Span
 
-from ie_nlp.nlp.embedder import Embedder
+from ie_nlp.embedder import Embedder
 from ie_nlp.taxonomy import get_taxonomy
 
 PROTOTYPE_TERMS = 6

@@ -1,4 +1,7 @@
-"""The bundled data files (gazetteer, cue lists, lexicons), read once per process."""
+"""The word lists of ``ie_nlp/data`` (gazetteer, cue lists, lexicons), typed on load.
+
+Components get them through the registered loader ``ie_nlp.lexicons.v1`` named in the
+pipeline's ``config.cfg``; code outside the pipeline calls ``get_lexicons``."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from spacy.util import registry
 
 from ie_nlp.names import legal_suffixes, normalize_name
 from ie_nlp.taxonomy import load_data_file
@@ -43,8 +48,8 @@ def _read_jsonl(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-@lru_cache(maxsize=1)
-def get_lexicons() -> Lexicons:
+def load_lexicons() -> Lexicons:
+    """Reads and types every word list (no cache: ``get_lexicons`` is the process-wide copy)."""
     gazetteer = tuple(
         GazetteerEntry(row["name"], row["type"], tuple(row.get("aliases", [])))
         for row in _read_jsonl("gazetteer.jsonl")
@@ -96,3 +101,15 @@ def get_lexicons() -> Lexicons:
         | frozenset(word for suffix in legal_suffixes() for word in suffix),
         title_modifiers=frozenset(titles["modifiers"]),
     )
+
+
+@lru_cache(maxsize=1)
+def get_lexicons() -> Lexicons:
+    """The word lists, read once per process and shared by every user."""
+    return load_lexicons()
+
+
+@registry.misc("ie_nlp.lexicons.v1")
+def lexicons_loader() -> Lexicons:
+    """The loader the pipeline config names for components' word lists."""
+    return get_lexicons()

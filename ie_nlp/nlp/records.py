@@ -74,7 +74,7 @@ class RelationRecord:
 
 def register_extensions() -> None:
     """Doc attributes the components fill; idempotent so every pipeline build may call it."""
-    for name in ("ie_actors", "ie_capabilities", "ie_relations"):
+    for name in ("ie_actors", "ie_capabilities", "ie_relations", "ie_terms"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Doc.has_extension("ie_actor_at"):
@@ -85,7 +85,7 @@ def register_extensions() -> None:
 def release(doc: Doc) -> None:
     """Drops what the components left on the doc. Their records hold spans of the doc, and a
     Doc takes no part in Python's cycle collection: kept, they would leak every doc."""
-    for name in ("ie_actors", "ie_capabilities", "ie_relations", "ie_actor_at"):
+    for name in ("ie_actors", "ie_capabilities", "ie_relations", "ie_actor_at", "ie_terms"):
         setattr(doc._, name, None)
 
 

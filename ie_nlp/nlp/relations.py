@@ -11,52 +11,73 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from ie_nlp.learn.relation_model import RelationScorer
+from ie_nlp.embedder import get_embedder
+from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.affiliation import affiliations
 from ie_nlp.nlp.deal_attributes import deal_attributes
-from ie_nlp.nlp.embedder import get_embedder
 from ie_nlp.nlp.holders import ANAPHORS, FocusTracker, main_org, org_actors_in, subject_actor
-from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.models.relation_scorer import RelationScorer
 from ie_nlp.nlp.records import RelationRecord, register_extensions
 from ie_nlp.nlp.relation_pairs import pair_candidates
 from ie_nlp.nlp.relation_rules import TriggerIndex
 
 RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
+SCORER_FILE = "relation_scorer.joblib"
 
 
 @Language.factory(
     "ie_relations",
     default_config={
-        "scorer_path": None,
+        "lexicons": {"@misc": "ie_nlp.lexicons.v1"},
         "embedding_model": "",
         "use_embeddings": True,
         "torch_threads": 1,
     },
+    requires=["doc._.ie_actors", "token.dep", "token.lemma", "doc.sents"],
+    assigns=["doc._.ie_relations"],
 )
 class RelationFinder:
-    """Fills ``doc._.ie_relations``. Sentences of a batch are embedded together."""
+    """Fills ``doc._.ie_relations``. Sentences of a batch are embedded together.
+
+    The trained scorer comes with the pipeline folder (``from_disk``); a new component (built
+    by ``ie-nlp train``) has none and keeps the rules' confidence. With ``use_embeddings``
+    false the scorer is not used: it reads sentence embeddings."""
 
     def __init__(
         self,
         nlp: Language,
         name: str,
-        scorer_path: str | None,
+        lexicons: Lexicons,
         embedding_model: str,
         use_embeddings: bool,
         torch_threads: int,
     ) -> None:
         register_extensions()
         self.name = name
-        self.lexicons = get_lexicons()
+        self.lexicons = lexicons
         self.triggers = TriggerIndex(self.lexicons, nlp.vocab, nlp.make_doc)
-        self.scorer = (
-            RelationScorer.load(Path(scorer_path))
-            if use_embeddings and scorer_path and Path(scorer_path).exists()
-            else None
-        )
-        self.threshold = float(self.scorer.metadata.get("threshold", 0.5)) if self.scorer else 0.5
+        self.scorer: RelationScorer | None = None
+        self.use_embeddings = use_embeddings
         self.embedding_model = embedding_model
         self.torch_threads = torch_threads
+
+    @property
+    def trained(self) -> bool:
+        return self.scorer is not None
+
+    @property
+    def threshold(self) -> float:
+        return float(self.scorer.metadata.get("threshold", 0.5)) if self.scorer else 0.5
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        if self.scorer is None:
+            raise ModelLoadError(f"component {self.name!r} has no trained scorer to save")
+        self.scorer.save(Path(path) / SCORER_FILE, {})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationFinder:
+        self.scorer = RelationScorer.load(Path(path) / SCORER_FILE)
+        return self
 
     def propose(self, doc: Doc) -> list[RelationRecord]:
         """Rule-based relationships, before the classifier's say."""
@@ -121,7 +142,7 @@ class RelationFinder:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
             proposals = [self.propose(doc) for doc in batch]
-            if self.scorer is not None:
+            if self.scorer is not None and self.use_embeddings:
                 scored = self.scorer.scored_types()
                 self._score([r for records in proposals for r in records if r.type in scored])
             for doc, records in zip(batch, proposals, strict=True):

@@ -79,5 +79,6 @@ def doc_to_result(doc: Doc, text: str, article_id: str, meta: dict[str, Any]) ->
         actors=actors,
         capabilities=capabilities,
         relationships=relationships,
+        terms=list(doc._.ie_terms or []),
         meta=meta,
     )

@@ -1,7 +1,7 @@
 """Polite, incremental collection of news and interview articles into CONTRACT.md input records.
 
 Stages, one module each: ``sources`` (what to collect), ``discover`` (feeds, sitemaps, listing
-pages), ``robots`` and ``fetch`` (polite HTTP), ``extract`` (main text and metadata), ``store``
+pages), ``robots`` and ``fetch`` (polite HTTP), ``main_text`` (main text and metadata), ``store``
 (what was seen, duplicates), ``crawl`` (orchestration), ``offline`` (saved HTML), ``ssrf``.
 """
 

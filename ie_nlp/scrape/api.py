@@ -26,8 +26,8 @@ def fetch_article(url: str, settings: Settings) -> InputArticle:
         )
     check_url(url, settings.allow_private_addresses)  # before any request, also robots.txt's
     # Imported here so that importing ie_nlp.scrape (the service does) stays cheap.
-    from ie_nlp.scrape.extract import extract_article, to_record
     from ie_nlp.scrape.fetch import Fetcher
+    from ie_nlp.scrape.main_text import extract_article, to_record
 
     # One page: no retries beyond one, so an API request does not hang on a flaky host.
     options = ScrapeOptions.from_settings(settings, retries=min(settings.scrape_retries, 1))

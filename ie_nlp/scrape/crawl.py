@@ -14,8 +14,8 @@ from typing import Any
 
 from ie_nlp.scrape import discover
 from ie_nlp.scrape.discover import Link, normalize_url
-from ie_nlp.scrape.extract import extract_article, to_record
 from ie_nlp.scrape.fetch import Fetcher, FetchResult
+from ie_nlp.scrape.main_text import extract_article, to_record
 from ie_nlp.scrape.options import DISCOVERY_TYPES, HTML_TYPES, ScrapeOptions
 from ie_nlp.scrape.robots import host_key
 from ie_nlp.scrape.sources import Source

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ie_nlp.scrape.crawl import CrawlSummary
-from ie_nlp.scrape.extract import extract_article, record_id, to_record
+from ie_nlp.scrape.main_text import extract_article, record_id, to_record
 from ie_nlp.scrape.store import Store
 
 SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")

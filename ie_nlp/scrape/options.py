@@ -3,7 +3,7 @@ politeness and limit settings instead of threading a dozen arguments through."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ie_nlp.settings import Settings, get_settings
@@ -24,25 +24,27 @@ DISCOVERY_TYPES = (
 
 @dataclass(frozen=True)
 class ScrapeOptions:
-    """Politeness, limits and behaviour of one crawl. Build it with :meth:`from_settings`."""
+    """Politeness, limits and behaviour of one crawl. Build it with :meth:`from_settings`: the
+    first nine fields have no defaults of their own, their one source is ``Settings``."""
 
-    user_agent: str = "ie-nlp/0.1 (+https://github.com/ie-nlp/ie-nlp)"
-    delay: float = 1.0
+    user_agent: str
+    delay: float
     """Least seconds between two requests to one host; a larger robots.txt crawl-delay wins."""
+    concurrency: int
+    """Hosts crawled in parallel; each host still gets one request at a time."""
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    retries: int
+    allow_private: bool
+    store_path: Path
     max_crawl_delay: float = 30.0
     """A robots.txt crawl-delay above this is capped, so one host cannot stall a crawl forever."""
-    concurrency: int = 4
-    """Hosts crawled in parallel; each host still gets one request at a time."""
-    timeout: float = 20.0
-    max_bytes: int = 5_000_000
-    max_redirects: int = 5
-    retries: int = 3
     backoff_base: float = 0.5
     backoff_max: float = 30.0
     max_retry_after: float = 120.0
     """A Retry-After longer than this is not waited for: the URL fails and is retried next run."""
     respect_robots: bool = True
-    allow_private: bool = False
     max_pages: int | None = None
     """Most article pages fetched per source in one run (None: no limit)."""
     max_sitemap_depth: int = 3
@@ -51,7 +53,6 @@ class ScrapeOptions:
     """Re-check articles fetched longer ago than this with a conditional GET (None: never)."""
     trust_env: bool = True
     """Use proxy settings from the environment (tests turn it off to stay on 127.0.0.1)."""
-    store_path: Path = field(default_factory=lambda: Path("ie-nlp-scrape.sqlite3"))
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> ScrapeOptions:

@@ -6,7 +6,6 @@ as ``ie-nlp extract`` does with its inputs; only a store failure stops the run.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -14,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ie_nlp.errors import InvalidResultError
-from ie_nlp.reader import InputProblem, InputRecord, read_inputs
+from ie_nlp.errors import ErrorCode, InvalidResultError
+from ie_nlp.extraction.inputs import InputProblem, InputRecord, read_inputs
+from ie_nlp.jsonl import LineError, read_json_lines
 from ie_nlp.schema import InputArticle
 from ie_nlp.store.store import Store
 from ie_nlp.store.views import IngestReport
@@ -58,24 +58,18 @@ def read_articles(
 def read_results(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputProblem]]:
     """(line number, the JSON object or why the line is not one)."""
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        for number, record in read_json_lines(path):
+            if isinstance(record, LineError):
+                code = (
+                    ErrorCode.INVALID_RESULT
+                    if record.code == ErrorCode.NOT_AN_OBJECT
+                    else record.code
+                )
+                yield number, InputProblem(str(path), number, code, record.message)
+            else:
+                yield number, record
     except OSError as error:
-        yield 0, InputProblem(str(path), None, "input_unreadable", str(error))
-        return
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield number, InputProblem(str(path), number, "malformed_json", str(error))
-                continue
-            if not isinstance(record, dict):
-                problem = InputProblem(str(path), number, "invalid_result", "not a JSON object")
-                yield number, problem
-                continue
-            yield number, record
+        yield 0, InputProblem(str(path), None, ErrorCode.INPUT_UNREADABLE, str(error))
 
 
 def ingest_files(

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from ie_nlp.graph.resolution import ActorMention, ActorResolver, Resolved
+from ie_nlp.resolution.resolver import ActorMention, ActorResolver, Resolved
 from ie_nlp.store.models import (
     Actor,
     ActorAlias,

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ie_nlp.errors import InvalidResultError
-from ie_nlp.graph.resolution import ActorResolver
+from ie_nlp.resolution.resolver import ActorResolver
 from ie_nlp.schema import ExtractionResult, InputArticle
 from ie_nlp.store.canonical import Touched, assign_article, refresh
 from ie_nlp.store.models import (
@@ -180,6 +180,7 @@ def write_article(
         source=meta.source,
         published=meta.published,
         text=meta.text,
+        terms=list(result.terms),
         content_hash=digest,
         ingested_at=datetime.now(UTC),
     )

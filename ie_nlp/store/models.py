@@ -51,6 +51,8 @@ class Article(Base):
     # The text the result's offsets refer to, kept for mention contexts and the rising-term
     # signals; empty when only the result was given.
     text: Mapped[str] = mapped_column(Text, default="")
+    # The result's noun-phrase terms, counted by the rising-term signal.
+    terms: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     # sha256 of the result (without its run-dependent ``meta``) and the metadata: equal hash,
     # nothing to do; a different one replaces the article's rows.
     content_hash: Mapped[str] = mapped_column(String(64))

@@ -36,19 +36,18 @@ LOCATIONS_KEY = "locations"
 def build_snapshot(session: Session, since: date | None, until: date | None) -> Snapshot:
     in_range = published_between(since, until)
     articles = session.execute(
-        select(Article.id, Article.published, Article.title, Article.text)
+        select(Article.id, Article.published, Article.terms)
         .where(*in_range)
         .order_by(Article.published, Article.id)
     )
-    texts = tuple(
-        (article_id, published, f"{title}\n\n{text}" if title else text)
-        for article_id, published, title, text in articles
+    terms = tuple(
+        (article_id, published, frozenset(found or ())) for article_id, published, found in articles
     )
     return Snapshot(
         actors=actor_nodes(session, in_range),
         edges=edges(session, in_range),
         capabilities=capabilities(session, in_range),
-        articles=texts,
+        articles=terms,
     )
 
 

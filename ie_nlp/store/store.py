@@ -20,8 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ie_nlp.errors import StoreError
-from ie_nlp.graph.resolution import ActorResolver
 from ie_nlp.graph.snapshot import Snapshot
+from ie_nlp.resolution.resolver import ActorResolver
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings, get_settings
 from ie_nlp.store import queries

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends
 from pydantic import ValidationError
 
-from ie_nlp import ExtractionResult, Extractor, IENLPError, InputArticle, Settings, fetch_article
+from ie_nlp import (
+    ErrorCode,
+    ExtractionResult,
+    Extractor,
+    IENLPError,
+    InputArticle,
+    Settings,
+    extract_article,
+    extract_each,
+)
 from service.deps import ExtractorDep, RunnerDep, SettingsDep, require_json
 from service.models import BatchItemError, BatchRequest, BatchResponse
 from service.problems import ProblemError, describe_field_errors, field_errors, problem_responses
-
-logger = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/v1/extract", tags=["extract"], dependencies=[Depends(require_json)])
 
@@ -50,9 +56,6 @@ BATCH_EXAMPLES: dict[str, dict[str, Any]] = {
 }
 
 ERRORS = (400, 403, 413, 415, 422, 500, 502, 503)
-
-# Fields of the request that win over what the fetched page says about itself.
-KEPT_FIELDS = ("title", "published", "source", "language")
 
 
 @router.post(
@@ -110,74 +113,38 @@ async def extract_batch(
     if len(batch.articles) > limit:
         raise ProblemError(
             422,
-            "batch_too_large",
+            ErrorCode.BATCH_TOO_LARGE,
             f"The batch has {len(batch.articles)} articles; the limit is {limit} "
             "(IE_MAX_BATCH_ARTICLES). Split it into smaller batches.",
         )
     return await runner.run(lambda: run_batch(extractor, batch.articles, settings))
 
 
-def fetched_article(article: InputArticle, settings: Settings) -> InputArticle:
-    """The article behind ``article.url`` (blocking: call it off the event loop), under the
-    request's ``id`` and with the metadata the request gave winning over the page's."""
-    assert article.url is not None
-    fetched = fetch_article(article.url, settings)
-    update: dict[str, Any] = {"id": article.id}
-    update.update({name: getattr(article, name) for name in KEPT_FIELDS if getattr(article, name)})
-    return fetched.model_copy(update=update)
-
-
-def extract_article(
-    extractor: Extractor, article: InputArticle, settings: Settings
-) -> ExtractionResult:
-    """Extract one article, fetching it first when it has only a ``url``. Offsets of a fetched
-    article refer to text the client never had, so the result then always carries ``text``."""
-    if article.has_content or not article.url:
-        return extractor.extract(article)
-    fetched = fetched_article(article, settings)
-    result = extractor.extract(fetched)
-    if result.text is None:
-        result.text = fetched.text
-    return result
-
-
 def run_batch(extractor: Extractor, items: list[Any], settings: Settings) -> BatchResponse:
-    """One article at a time, not ``extract_many``: a failure inside that generator would end it
-    and lose every later article."""
-    results: list[ExtractionResult] = []
+    """Items that are no input article are reported here; the others go to the library's
+    ``extract_each``, which reports each refused article with its code."""
     errors: list[BatchItemError] = []
+    valid: list[tuple[int, str | None, InputArticle]] = []
     for index, item in enumerate(items):
         item_id = item.get("id") if isinstance(item, dict) else None
         item_id = item_id if isinstance(item_id, str) else None
         try:
-            article = InputArticle.model_validate(item)
+            valid.append((index, item_id, InputArticle.model_validate(item)))
         except ValidationError as error:
-            details = field_errors(error.errors())
+            message = describe_field_errors(field_errors(error.errors()), root="article")
             errors.append(
                 BatchItemError(
-                    index=index,
-                    id=item_id,
-                    code="invalid_fields",
-                    message=describe_field_errors(details, root="article"),
+                    index=index, id=item_id, code=ErrorCode.INVALID_FIELDS, message=message
                 )
             )
-            continue
-        try:
-            results.append(extract_article(extractor, article, settings))
-        except IENLPError as error:
+    results: list[ExtractionResult] = []
+    outcomes = extract_each(extractor, (article for _, _, article in valid), settings)
+    for (index, item_id, _), outcome in zip(valid, outcomes, strict=True):
+        if isinstance(outcome, IENLPError):
             errors.append(
-                BatchItemError(index=index, id=item_id, code=error.code, message=error.message)
+                BatchItemError(index=index, id=item_id, code=outcome.code, message=outcome.message)
             )
-        except Exception:
-            # One article that trips a pipeline bug must not cost the others their results;
-            # the traceback goes to the log, the client gets the generic code.
-            logger.exception("extraction failed for batch item %d (id %r)", index, item_id)
-            errors.append(
-                BatchItemError(
-                    index=index,
-                    id=item_id,
-                    code="internal_error",
-                    message="The server failed to process this article; the error is logged.",
-                )
-            )
+        else:
+            results.append(outcome)
+    errors.sort(key=lambda error: error.index)
     return BatchResponse(results=results, errors=errors)

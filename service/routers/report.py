@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from ie_nlp.graph.report import render_report
+from ie_nlp.graph.html_report import render_report
 from service.ecosystem import SignalsDep, SnapshotDep
 from service.problems import problem_responses
 

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from ie_nlp import batch
 from ie_nlp.cli import cli
-from ie_nlp.extractor import Extractor
+from ie_nlp.extraction import bulk
+from ie_nlp.extraction.extractor import Extractor
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings
 
@@ -198,7 +198,7 @@ def shared_pipeline(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> No
     def from_settings(settings: Settings | None = None) -> Extractor:
         return Extractor(extractor.nlp, settings or extractor.settings)
 
-    monkeypatch.setattr(batch.Extractor, "from_settings", staticmethod(from_settings))
+    monkeypatch.setattr(bulk.Extractor, "from_settings", staticmethod(from_settings))
 
 
 def test_a_clean_input_exits_0_with_a_summary(shared_pipeline: None, tmp_path: Path) -> None:

@@ -54,12 +54,14 @@ def edge(id_: str, type_: str, source: str, target: str, *days: date, **attribut
     return Edge(id_, type_, source, target, DIRECTED[type_], observations, dict(attributes))
 
 
-def article(day: date, text: str) -> tuple[str, date, str]:
-    return (f"art-{day.isoformat()}", day, text)
+def article(day: date, terms: frozenset[str]) -> tuple[str, date, frozenset[str]]:
+    return (f"art-{day.isoformat()}", day, terms)
 
 
-FILLER = "The biotech company reported strong quarterly results. "
-CELL = "Cell therapy is growing. "
+# the terms ie_terms finds in "The biotech company reported strong quarterly results." and,
+# with CELL, also in "Cell therapy is growing." or "Two cell therapies were approved."
+FILLER = frozenset({"biotech company", "strong quarterly result"})
+CELL = FILLER | {"cell therapy"}
 
 
 def build_snapshot() -> Snapshot:
@@ -104,10 +106,10 @@ def build_snapshot() -> Snapshot:
         article(d(2024, 3, 1), FILLER),
         article(d(2024, 4, 15), FILLER),
         article(d(2024, 5, 1), FILLER),
-        article(d(2024, 5, 20), FILLER + CELL),
-        article(d(2024, 7, 1), FILLER + CELL),
-        article(d(2024, 8, 10), FILLER + "Two cell therapies were approved. "),
-        article(d(2024, 9, 5), FILLER + CELL),
+        article(d(2024, 5, 20), CELL),
+        article(d(2024, 7, 1), CELL),
+        article(d(2024, 8, 10), CELL),
+        article(d(2024, 9, 5), CELL),
     )
     return Snapshot(actors, edges, capabilities, articles)
 

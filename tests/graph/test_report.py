@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from browser import chromium_binary, ink, load_page
 
-from ie_nlp.graph.report import render_report, report_data
+from ie_nlp.graph.html_report import render_report, report_data
 from ie_nlp.graph.signals import compute_signals
 from ie_nlp.graph.snapshot import ActorNode, Snapshot
 

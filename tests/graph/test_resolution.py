@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from ie_nlp.embedder import Embedder, get_embedder
 from ie_nlp.errors import AliasFileError
-from ie_nlp.graph.alias_file import load_alias_file
-from ie_nlp.graph.resolution import ActorMention, ActorResolver
-from ie_nlp.nlp.embedder import Embedder, get_embedder
+from ie_nlp.resolution.alias_file import load_alias_file
+from ie_nlp.resolution.resolver import ActorMention, ActorResolver
 from ie_nlp.settings import Settings
 
 PAIRS = Path(__file__).resolve().parents[2] / "corpora" / "resolution" / "pairs.jsonl"

@@ -9,20 +9,18 @@ from datetime import date
 
 import pytest
 
-from ie_nlp.graph.params import RisingTermParams, get_params
+from ie_nlp.graph.params import RisingTermParams
 from ie_nlp.graph.periods import period_of, periods_covering
 from ie_nlp.graph.ranking import is_local
 from ie_nlp.graph.signal_models import PeriodSignals, Signals
 from ie_nlp.graph.signals import compute_signals
 from ie_nlp.graph.snapshot import Snapshot
-from ie_nlp.graph.terms import TermCounter, rising_terms
-from ie_nlp.settings import get_settings
+from ie_nlp.graph.terms import rising_terms
 
 
 @pytest.fixture(scope="module")
 def quarters(snapshot: Snapshot) -> list[PeriodSignals]:
-    terms = TermCounter(get_settings().spacy_model, get_params().rising_terms)
-    return compute_signals(snapshot, "quarter", region=["Basel"], terms=terms).periods
+    return compute_signals(snapshot, "quarter", region=["Basel"]).periods
 
 
 def nonzero(counts: dict[str, int]) -> dict[str, int]:
@@ -140,10 +138,6 @@ def test_rising_thresholds_and_corpus_growth() -> None:
         previous_periods=2,
         min_growth=2.0,
         top=5,
-        min_words=1,
-        max_words=4,
-        min_chars=1,
-        max_chars=100,
     )
     counts = [
         Counter({"old": 9}),
@@ -167,11 +161,3 @@ def test_signals_serialise_to_json(snapshot: Snapshot) -> None:
     assert [p["label"] for p in data["periods"]][:2] == ["2024-01", "2024-02"]
     assert data["periods"][0]["start"] == "2024-01-01" and len(data["periods"]) == 9
     assert Signals.model_validate(data) == signals
-
-
-def test_a_noun_chunk_across_a_paragraph_break_is_no_term() -> None:
-    terms = TermCounter(get_settings().spacy_model, get_params().rising_terms)
-    [found] = terms.terms(
-        ["Forward-Looking Statements\n\n Certain statements are forward-looking."]
-    )
-    assert not any("\n" in term or "  " in term for term in found)

@@ -1,4 +1,4 @@
-"""ie_nlp.learn.sidecar: trained estimators saved next to a JSON sidecar that says what they
+"""ie_nlp.nlp.models.sidecar: trained estimators saved next to a JSON sidecar that says what they
 are, and refused with a clear error when they cannot be used."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sklearn.linear_model import LogisticRegression
 
 from ie_nlp import __version__
 from ie_nlp.errors import ModelLoadError
-from ie_nlp.learn.sidecar import data_hash, load_estimator, save_estimator
+from ie_nlp.nlp.models.sidecar import data_hash, load_estimator, save_estimator
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 

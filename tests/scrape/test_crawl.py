@@ -165,8 +165,8 @@ def test_include_exclude_and_max_pages(site: Site, options: ScrapeOptions) -> No
 
 def test_default_one_second_delay(make_site: Any, tmp_path: Path) -> None:
     site = make_site(robots="User-agent: *\nDisallow: /private/\n")  # no crawl-delay
-    options = ScrapeOptions(
-        user_agent="ie-nlp-test/0.1", allow_private=True, trust_env=False,
+    options = ScrapeOptions.from_settings(
+        None, user_agent="ie-nlp-test/0.1", allow_private=True, trust_env=False,
         store_path=tmp_path / "s.sqlite3",
     )  # fmt: skip
     assert options.delay == 1.0

@@ -10,8 +10,8 @@ import pytest
 from ie_nlp.errors import InputFileError
 from ie_nlp.scrape.charset import decode_body, detect_charset
 from ie_nlp.scrape.discover import classify, listing_links, normalize_url, parse_feed, parse_sitemap
-from ie_nlp.scrape.extract import extract_article, record_id
 from ie_nlp.scrape.fetch import retry_after_seconds
+from ie_nlp.scrape.main_text import extract_article, record_id
 from ie_nlp.scrape.robots import parse_robots
 from ie_nlp.scrape.sources import load_sources
 from ie_nlp.scrape.store import Store

@@ -146,7 +146,7 @@ def store_server(
 @pytest.fixture(scope="session")
 def broken_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose models cannot load; waits until it has given up loading."""
-    env = {"IE_SPACY_MODEL": "no_such_model"}
+    env = {"IE_PIPELINE": "/no/such/pipeline"}
     yield from start_server(tmp_path_factory.mktemp("broken"), "broken", env, failed_loading)
 
 

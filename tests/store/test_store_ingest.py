@@ -130,16 +130,17 @@ def test_a_record_that_is_no_result_is_refused(store: Store) -> None:
     assert store.counts()["articles"] == 0
 
 
-def test_metadata_and_text_come_from_the_input_article(
+def test_metadata_comes_from_the_input_article_and_terms_from_the_result(
     store: Store, articles: dict[str, Article]
 ) -> None:
     result, article = articles["deal-1"]
-    store.ingest(result)  # without the article: no date, no text
-    assert store.snapshot().articles == (("deal-1", None, ""),)
+    assert result.terms, "the pipeline finds the article's noun-phrase terms"
+    store.ingest(result)  # without the article: no date
+    assert store.snapshot().articles == (("deal-1", None, frozenset(result.terms)),)
     assert store.ingest(result, article).status == "replaced"
-    ((article_id, published, text),) = store.snapshot().articles
+    ((article_id, published, terms),) = store.snapshot().articles
     assert (article_id, str(published)) == ("deal-1", "2025-03-03")
-    assert text.startswith("deal-1\n\n") and "Lumagen Bio" in text
+    assert terms == frozenset(result.terms)
 
 
 def test_an_actor_takes_the_type_most_of_its_articles_give(

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from sklearn.pipeline import Pipeline
 
-from ie_nlp.learn.sidecar import load_estimator, save_estimator
+from ie_nlp.nlp.models.sidecar import load_estimator, save_estimator
 
 
 class ActorModel:

@@ -1,4 +1,4 @@
-"""ie_nlp.batch.extract_files: files in, one result line per good article out, bad records
+"""ie_nlp.extraction.bulk.extract_files: files in, one result line per good article out, bad records
 reported with file and line while the rest is processed."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from ie_nlp import batch
-from ie_nlp.batch import WINDOW_PER_WORKER, BatchSummary, extract_files
 from ie_nlp.errors import InputFileError
-from ie_nlp.extractor import Extractor
-from ie_nlp.reader import InputProblem
+from ie_nlp.extraction import bulk
+from ie_nlp.extraction.bulk import WINDOW_PER_WORKER, BatchSummary, extract_files
+from ie_nlp.extraction.extractor import Extractor
+from ie_nlp.extraction.inputs import InputProblem
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings
 
@@ -26,7 +26,7 @@ def shared_pipeline(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> No
     def from_settings(settings: Settings | None = None) -> Extractor:
         return Extractor(extractor.nlp, settings or extractor.settings)
 
-    monkeypatch.setattr(batch.Extractor, "from_settings", staticmethod(from_settings))
+    monkeypatch.setattr(bulk.Extractor, "from_settings", staticmethod(from_settings))
 
 
 def article(article_id: str, text: str | None = None) -> str:

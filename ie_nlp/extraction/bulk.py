@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import IO
 
 from ie_nlp.errors import IENLPError
-from ie_nlp.extractor import Extractor
-from ie_nlp.reader import InputProblem, InputRecord, expand_inputs, read_inputs
+from ie_nlp.extraction.extractor import Extractor
+from ie_nlp.extraction.inputs import InputProblem, InputRecord, expand_inputs, read_inputs
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings, get_settings
 

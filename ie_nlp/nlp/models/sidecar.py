@@ -15,7 +15,7 @@ import joblib
 import sklearn
 import spacy
 
-from ie_nlp import __version__
+from ie_nlp._version import __version__
 from ie_nlp.errors import ModelLoadError
 
 

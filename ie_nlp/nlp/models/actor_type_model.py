@@ -7,8 +7,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
-from ie_nlp.learn.actor_features import actor_features
-from ie_nlp.learn.actor_model import ActorModel
+from ie_nlp.nlp.models.actor_features import actor_features
+from ie_nlp.nlp.models.actor_model import ActorModel
 from ie_nlp.nlp.records import ActorRecord
 
 

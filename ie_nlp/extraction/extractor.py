@@ -9,9 +9,9 @@ from itertools import islice
 
 from spacy.language import Language
 
-from ie_nlp import __version__
+from ie_nlp._version import __version__
 from ie_nlp.errors import InvalidArticleError, TextTooLongError
-from ie_nlp.nlp.pipeline import build_pipeline
+from ie_nlp.nlp.pipeline import load_pipeline
 from ie_nlp.nlp.records import release
 from ie_nlp.nlp.result import doc_to_result
 from ie_nlp.nlp.text import html_to_text, unwrap_hard_breaks
@@ -28,8 +28,12 @@ class Extractor:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
+        """The pipeline ``settings.pipeline`` names, with the settings' runtime overrides (the
+        embedding model, torch threads, the longest text)."""
         settings = settings or get_settings()
-        return cls(build_pipeline(settings), settings)
+        nlp = load_pipeline(settings.pipeline, pipeline_overrides(settings))
+        nlp.max_length = settings.max_text_chars + 1
+        return cls(nlp, settings)
 
     def article_text(self, article: InputArticle) -> tuple[str, bool]:
         """The text that offsets refer to, and whether it was derived from HTML."""
@@ -79,7 +83,7 @@ class Extractor:
         ):
             meta = {
                 "ie_nlp_version": __version__,
-                "spacy_model": self.settings.spacy_model,
+                "pipeline": f"{self.nlp.meta.get('name')} {self.nlp.meta.get('version')}",
                 "text_chars": len(doc.text),
                 "sentences": sum(1 for _ in doc.sents),
                 "truncated": False,
@@ -90,3 +94,14 @@ class Extractor:
             if from_html:
                 result.text = text
             yield result
+
+
+def pipeline_overrides(settings: Settings) -> dict[str, object]:
+    """Config values the settings change in a loaded pipeline: resources of this process, not
+    what the pipeline was trained to do."""
+    overrides: dict[str, object] = {}
+    for component in ("ie_capabilities", "ie_relations"):
+        overrides[f"components.{component}.torch_threads"] = settings.torch_threads
+        if settings.embedding_model:
+            overrides[f"components.{component}.embedding_model"] = settings.embedding_model
+    return overrides

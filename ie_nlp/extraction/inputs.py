@@ -4,14 +4,14 @@ instead of stopping the run."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ie_nlp.errors import InputFileError
+from ie_nlp.errors import ErrorCode, InputFileError
+from ie_nlp.jsonl import LineError, read_json_lines
 from ie_nlp.schema import InputArticle
 
 SUPPORTED_SUFFIXES = (".jsonl", ".txt", ".html", ".htm")
@@ -63,22 +63,17 @@ def _validation_message(error: ValidationError) -> str:
 
 
 def _read_jsonl(path: Path) -> Iterator[InputRecord | InputProblem]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield InputProblem(str(path), number, "malformed_json", str(error))
-                continue
-            if not isinstance(raw, dict):
-                yield InputProblem(str(path), number, "invalid_article", "not a JSON object")
-                continue
-            try:
-                yield InputRecord(str(path), number, InputArticle.model_validate(raw))
-            except ValidationError as error:
-                yield InputProblem(str(path), number, "invalid_article", _validation_message(error))
+    for number, raw in read_json_lines(path):
+        if isinstance(raw, LineError):
+            code = ErrorCode.INVALID_ARTICLE if raw.code == ErrorCode.NOT_AN_OBJECT else raw.code
+            yield InputProblem(str(path), number, code, raw.message)
+            continue
+        try:
+            yield InputRecord(str(path), number, InputArticle.model_validate(raw))
+        except ValidationError as error:
+            yield InputProblem(
+                str(path), number, ErrorCode.INVALID_ARTICLE, _validation_message(error)
+            )
 
 
 def _read_document(path: Path) -> InputRecord | InputProblem:
@@ -87,7 +82,7 @@ def _read_document(path: Path) -> InputRecord | InputProblem:
     try:
         article = InputArticle.model_validate({"id": path.stem, field: content})
     except ValidationError as error:
-        return InputProblem(str(path), None, "invalid_article", _validation_message(error))
+        return InputProblem(str(path), None, ErrorCode.INVALID_ARTICLE, _validation_message(error))
     return InputRecord(str(path), None, article)
 
 

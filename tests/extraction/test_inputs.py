@@ -1,4 +1,4 @@
-"""ie_nlp.reader: input files to articles; a bad record becomes a problem with file and line."""
+"""ie_nlp.extraction.inputs: input files to articles; a bad record is a problem with file, line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ie_nlp.errors import InputFileError
-from ie_nlp.reader import InputProblem, InputRecord, expand_inputs, read_inputs
+from ie_nlp.extraction.inputs import InputProblem, InputRecord, expand_inputs, read_inputs
 
 
 def write_lines(path: Path, lines: list[str]) -> Path:
@@ -156,7 +156,7 @@ def test_a_missing_path_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_the_sample_corpus_reads_cleanly() -> None:
-    sample = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+    sample = Path(__file__).resolve().parents[2] / "corpora" / "sample"
     items = list(read_inputs([sample / "articles.jsonl", sample / "pages"]))
     assert all(isinstance(i, InputRecord) for i in items)
     ids = [i.article.id for i in items]  # type: ignore[union-attr]

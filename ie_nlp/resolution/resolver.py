@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ie_nlp.graph.alias_file import AliasRules, load_alias_file
-from ie_nlp.graph.resolution_rules import (
+from ie_nlp.embedder import Embedder, get_embedder
+from ie_nlp.names import normalize_name
+from ie_nlp.resolution.alias_file import AliasRules, load_alias_file
+from ie_nlp.resolution.rules import (
     Decision,
     Profile,
     Rank,
@@ -30,8 +32,6 @@ from ie_nlp.graph.resolution_rules import (
     resolution_data,
     rule_verdict,
 )
-from ie_nlp.names import normalize_name
-from ie_nlp.nlp.embedder import Embedder, get_embedder
 from ie_nlp.settings import Settings, get_settings
 
 __all__ = ["ActorMention", "ActorResolver", "Decision", "Resolved"]

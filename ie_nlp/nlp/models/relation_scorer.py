@@ -11,7 +11,7 @@ from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from ie_nlp.learn.sidecar import load_estimator, save_estimator
+from ie_nlp.nlp.models.sidecar import load_estimator, save_estimator
 from ie_nlp.nlp.records import RelationRecord
 
 

@@ -5,7 +5,7 @@ A ``Profile`` is one article's actor or one resolved actor with every name that 
 merges, two entries never do), the same normalised name, an acronym, a short form that only
 drops company words, and guards that rule out a merge (a unit named by extending the other
 name, incompatible types, nothing distinctive in common). ``None`` means the names leave it
-open: embedding similarity decides (``ie_nlp.graph.resolution``).
+open: embedding similarity decides (``ie_nlp.resolution.resolver``).
 """
 
 from __future__ import annotations

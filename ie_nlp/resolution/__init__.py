@@ -1,0 +1,1 @@
+"""Cross-article actor resolution: which names in many articles are one actor."""
