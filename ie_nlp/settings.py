@@ -32,6 +32,13 @@ class Settings(BaseSettings):
         description="Compare actor names by embedding similarity when resolving them across "
         "articles (the pipeline's own use is set in its config.cfg).",
     )
+    min_confidence: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="Relationships whose confidence (a calibrated probability for deals) is "
+        "below this are left out of results.",
+    )
     max_text_chars: int = Field(
         2_000_000, description="Longest article text accepted; longer ones are rejected, never cut."
     )

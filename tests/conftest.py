@@ -2,6 +2,11 @@
 
 The real pipeline loads in several seconds, so it is built once per session (``extractor``);
 the other fixtures here are cheap views of it.
+
+Fixtures that tests in several folders need live in plugin modules next to this file, since
+pytest shares a conftest.py only with its own folder and those below: ``ecosystem_snapshot``
+(the hand-built ``snapshot``), ``fixture_site`` (``site``, ``make_site``) and
+``store_fixtures`` (``store_url``, ``sample``).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_DIR / "corpora" / "sample"
 
 RuleRelation = tuple[str, str, str, dict[str, Any]]
+
+pytest_plugins = ["ecosystem_snapshot", "fixture_site", "store_fixtures"]
 
 
 @pytest.fixture(scope="session")

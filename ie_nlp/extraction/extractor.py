@@ -53,21 +53,31 @@ class Extractor:
             )
         return text, from_html
 
-    def extract(self, article: InputArticle) -> ExtractionResult:
-        return next(self.extract_many([article]))
+    def extract(
+        self, article: InputArticle, min_confidence: float | None = None
+    ) -> ExtractionResult:
+        return next(self.extract_many([article], min_confidence=min_confidence))
 
     def extract_many(
-        self, articles: Iterable[InputArticle], batch_size: int = 16
+        self,
+        articles: Iterable[InputArticle],
+        batch_size: int = 16,
+        min_confidence: float | None = None,
     ) -> Iterator[ExtractionResult]:
         """Results in input order. Raises on the first article that is too long; callers that
         must go on past bad records validate lengths with ``article_text`` first.
 
-        Each window of ``batch_size`` articles runs in a spaCy memory zone, so the strings its
-        texts add to the vocabulary are freed again: a long-running process stays flat."""
+        Relationships less likely than ``min_confidence`` (default ``IE_MIN_CONFIDENCE``) are
+        left out. Each window of ``batch_size`` articles runs in a spaCy memory zone, so the
+        strings its texts add to the vocabulary are freed again: a long-running process stays
+        flat."""
+        floor = self.settings.min_confidence if min_confidence is None else min_confidence
         stream = iter(articles)
         while window := list(islice(stream, batch_size)):
             with self.nlp.memory_zone():
                 results = list(self._extract_window(window, batch_size))
+            for result in results:
+                result.relationships = [r for r in result.relationships if r.confidence >= floor]
             yield from results
 
     def _extract_window(

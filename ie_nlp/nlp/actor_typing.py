@@ -9,27 +9,8 @@ from spacy.tokens import Span
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord
 
-_DESCRIPTION_STOP = {
-    ",",
-    ".",
-    ";",
-    "(",
-    "that",
-    "which",
-    "who",
-    "with",
-    "and",
-    "committed",
-    "focused",
-    "dedicated",
-    "headquartered",
-    "based",
-    "today",
-    "said",
-}
 
-
-def description_of(mention: Span) -> str | None:
+def description_of(mention: Span, lexicons: Lexicons) -> str | None:
     """The apposition or copula complement that describes a mention, lower-cased."""
     doc = mention.doc
     root = mention.root
@@ -49,7 +30,7 @@ def description_of(mention: Span) -> str | None:
     ):
         words = []
         for token in doc[mention.end + 1 : mention.end + 14]:
-            if token.lower_ in _DESCRIPTION_STOP or token.is_sent_start:
+            if token.lower_ in lexicons.description_stops or token.is_sent_start:
                 break
             words.append(token.lower_)
         return " ".join(words)
@@ -87,7 +68,7 @@ def assign_rule_types(actor: ActorRecord, lexicons: Lexicons) -> None:
         actor.type, actor.type_source, actor.confidence = "person", "ner", 0.85
         return
     for mention in actor.mentions:
-        description = description_of(mention)
+        description = description_of(mention, lexicons)
         if description:
             actor.attributes.setdefault("description", description)
             found = type_from_description(description, lexicons)

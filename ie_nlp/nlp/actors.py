@@ -82,7 +82,7 @@ class ActorFinder:
                 undecided, self.type_model.predict(undecided), strict=True
             ):
                 actor.type, actor.type_source, actor.confidence = type_id, "classifier", probability
-        assign_locations(doc, actors)
+        assign_locations(doc, actors, self.lexicons)
         doc._.ie_actors = actors
         doc._.ie_actor_at = _token_index(actors)
         return doc

@@ -12,16 +12,14 @@ from ie_nlp.nlp.records import ActorRecord, actor_at
 
 MAX_GAP_AFTER_PERSON = 30
 MAX_GAP_BEFORE_PERSON = 6
-_ROLE_EDGE = {",", "at", "of", "as", "a", "an", "the", "and", "'s", "’s", "-", "–", "in", "for"}
-_DEGREES = {"ph.d.", "phd", "m.d.", "md", "mba", "dr.", "dr", "m.d", "ph.d", "d.phil", "frcp"}
 
 
 def _role(doc: Doc, start: int, end: int, lexicons: Lexicons) -> str | None:
     """The title words between the two mentions, without linking words and degrees."""
-    words = [t for t in doc[start:end] if t.lower_ not in _DEGREES]
-    while words and (words[0].lower_ in _ROLE_EDGE or words[0].is_punct):
+    words = [t for t in doc[start:end] if t.lower_ not in lexicons.degrees]
+    while words and (words[0].lower_ in lexicons.role_edges or words[0].is_punct):
         words = words[1:]
-    while words and (words[-1].lower_ in _ROLE_EDGE or words[-1].is_punct):
+    while words and (words[-1].lower_ in lexicons.role_edges or words[-1].is_punct):
         words = words[:-1]
     if not words or len(words) > 12:
         return None
@@ -65,14 +63,11 @@ def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
     words = [t for t in doc[max(start - 5, 0) : start] if not t.is_sent_start or t.i == start - 1]
     while words and words[0].is_punct:
         words = words[1:]
-    while words and (words[-1].lower_ in _DEGREES or words[-1].text == ","):
+    while words and (words[-1].lower_ in lexicons.degrees or words[-1].text == ","):
         words = words[:-1]
     if not words or words[-1].lower_ not in lexicons.title_heads or words[-1].pos_ == "VERB":
         return None
     return _role(doc, words[0].i, start, lexicons)
-
-
-_APPOINTING = frozenset({"appoint", "name", "hire", "elect", "promote", "welcome", "recruit"})
 
 
 def _appointing_org(
@@ -80,7 +75,7 @@ def _appointing_org(
 ) -> ActorRecord | None:
     """The one organisation before the person in a sentence that appoints someone."""
     orgs = {id(actor): actor for _, _, actor in before if actor.kind == "org"}
-    if len(orgs) != 1 or not any(t.lemma_.lower() in _APPOINTING for t in sentence):
+    if len(orgs) != 1 or not any(t.lemma_.lower() in lexicons.appointing_lemmas for t in sentence):
         return None
     return next(iter(orgs.values()))
 

@@ -17,21 +17,6 @@ from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord, CapabilityRecord, actor_at, register_extensions
 from ie_nlp.taxonomy import get_taxonomy
 
-# Regulators, funders and intermediaries talk about capabilities without holding them.
-HOLDER_TYPES = frozenset(
-    {
-        "large_pharma",
-        "biotech",
-        "tech_supplier",
-        "service_provider",
-        "medtech",
-        "university",
-        "research_institute",
-        "hospital",
-        "other_org",
-    }
-)
-
 
 @Language.factory(
     "ie_capabilities",
@@ -62,6 +47,8 @@ class CapabilityFinder:
     ) -> None:
         register_extensions()
         self.name = name
+        self.holder_types = lexicons.capability_holder_types
+        self.anaphors = lexicons.anaphors
         self.paraphrases = (
             ParaphraseDetector(
                 get_embedder(embedding_model, torch_threads),
@@ -96,19 +83,18 @@ class CapabilityFinder:
                 found.append((category, doc[token.i : token.i + 1], "inn_stem"))
         return found
 
-    @staticmethod
     def _holders(
-        sentence: Span, span: Span, before: ActorRecord | None
+        self, sentence: Span, span: Span, before: ActorRecord | None
     ) -> list[ActorRecord | None]:
         """Who holds a capability named in the sentence: both organisations of a two-party
         sentence ("A and B co-develop an ADC"), else the subject or nearest one, else the
         organisation "the company"/"its" refers to, else nobody."""
-        orgs: list[ActorRecord | None] = list(holder_candidates(sentence, HOLDER_TYPES))
+        orgs: list[ActorRecord | None] = list(holder_candidates(sentence, self.holder_types))
         if 1 <= len(orgs) <= 2:
             return orgs
-        holder: ActorRecord | None = nearest_org(sentence, span.start, HOLDER_TYPES)
-        if holder is None and before is not None and has_anaphor(sentence):
-            holder = before if before.type in HOLDER_TYPES else None
+        holder: ActorRecord | None = nearest_org(sentence, span.start, self.holder_types)
+        if holder is None and before is not None and has_anaphor(sentence, self.anaphors):
+            holder = before if before.type in self.holder_types else None
         return [holder]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -133,7 +119,7 @@ class CapabilityFinder:
             for sentence in doc.sents:
                 if sentence.start in covered or not is_paraphrase_candidate(sentence):
                     continue
-                holders = holder_candidates(sentence, HOLDER_TYPES)
+                holders = holder_candidates(sentence, self.holder_types)
                 if len(holders) == 1:
                     sentences.append((number, sentence, holders[0]))
         verdicts = self.paraphrases.classify([s.text for _, s, _ in sentences])

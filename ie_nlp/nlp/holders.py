@@ -7,8 +7,6 @@ from spacy.tokens import Doc, Span
 
 from ie_nlp.nlp.records import ActorRecord, actor_at, actors_of
 
-ANAPHORS = frozenset({"company", "companies", "it", "its", "we", "our", "us", "firm", "group"})
-
 
 def org_actors_in(sentence: Span) -> list[tuple[int, ActorRecord]]:
     """(token index, actor) of each organisation mention in the sentence, first token only."""
@@ -35,8 +33,8 @@ def subject_actor(sentence: Span) -> ActorRecord | None:
     return None
 
 
-def has_anaphor(sentence: Span) -> bool:
-    return any(token.lower_ in ANAPHORS for token in sentence)
+def has_anaphor(sentence: Span, anaphors: frozenset[str]) -> bool:
+    return any(token.lower_ in anaphors for token in sentence)
 
 
 class FocusTracker:

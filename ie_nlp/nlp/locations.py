@@ -3,20 +3,12 @@ of its mentions. Signals use them to tell a region's own actors from outside par
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 from spacy.tokens import Doc, Span
 
+from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord
-from ie_nlp.taxonomy import load_data_file
 
 __all__ = ["assign_locations"]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    return load_data_file("location_cues.json")
 
 
 def _place_after(doc: Doc, index: int, places: dict[int, Span]) -> list[Span]:
@@ -32,9 +24,10 @@ def _place_after(doc: Doc, index: int, places: dict[int, Span]) -> list[Span]:
     return found
 
 
-def _mention_places(doc: Doc, mention: Span, places: dict[int, Span]) -> list[Span]:
-    cues = _cues()
-    based = set(cues["based_words"])
+def _mention_places(
+    doc: Doc, mention: Span, places: dict[int, Span], lexicons: Lexicons
+) -> list[Span]:
+    based = lexicons.location_based_words
     start, end = mention.start, mention.end
     # "Basel-based Acme", "a Boston-based biotech Acme": place, "-", "based" right before
     if start >= 2 and doc[start - 1].lower_ in based and doc[start - 2].text == "-":
@@ -48,7 +41,7 @@ def _mention_places(doc: Doc, mention: Span, places: dict[int, Span]) -> list[Sp
     if following.lower_ in {"of", "("}:
         return _place_after(doc, end + 1, places)
     # "Acme, based in Basel", "Acme, a Boston-based company"
-    window = doc[end : min(len(doc), end + cues["max_gap_tokens"] + 2)]
+    window = doc[end : min(len(doc), end + lexicons.location_max_gap_tokens + 2)]
     for token in window:
         if token.lower_ in based and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "in":
             return _place_after(doc, token.i + 2, places)
@@ -59,7 +52,7 @@ def _mention_places(doc: Doc, mention: Span, places: dict[int, Span]) -> list[Sp
     return []
 
 
-def assign_locations(doc: Doc, actors: list[ActorRecord]) -> None:
+def assign_locations(doc: Doc, actors: list[ActorRecord], lexicons: Lexicons) -> None:
     """Sets ``attributes["locations"]`` (distinct place names, first seen first) on the
     organisations whose mentions the text places."""
     places = {ent.start: ent for ent in doc.ents if ent.label_ == "GPE"}
@@ -70,7 +63,7 @@ def assign_locations(doc: Doc, actors: list[ActorRecord]) -> None:
             continue
         found: dict[str, None] = {}
         for mention in actor.mentions:
-            for place in _mention_places(doc, mention, places):
+            for place in _mention_places(doc, mention, places, lexicons):
                 found.setdefault(" ".join(place.text.split()), None)
         if found:
             actor.attributes["locations"] = list(found)

@@ -37,54 +37,15 @@ def has_org_cue(span: Span, lexicons: Lexicons) -> bool:
     )
 
 
-_COUNTRY_PREFIXES = {
-    "U.S.",
-    "US",
-    "UK",
-    "U.K.",
-    "EU",
-    "European",
-    "Japan",
-    "Japanese",
-    "China",
-    "Chinese",
-    "German",
-    "India",
-    "Indian",
-}
-
-
 def gazetteer_entry(span: Span, lexicons: Lexicons) -> GazetteerEntry | None:
     """The gazetteer organisation a span names, also behind a country ("U.S. FDA")."""
     entry = lexicons.gazetteer_by_key.get(normalize_name(span.text))
-    if entry is None and len(span) > 1 and span[0].text in _COUNTRY_PREFIXES:
+    if entry is None and len(span) > 1 and span[0].text in lexicons.country_prefixes:
         entry = lexicons.gazetteer_by_key.get(normalize_name(span[1:].text))
     return entry
 
 
-_LEGAL_ENDINGS = {
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "n.v.",
-    "gmbh",
-    "corporation",
-    "limited",
-    "company",
-}
-
-
-def split_coordinated(ent: Span) -> list[Span]:
+def split_coordinated(ent: Span, lexicons: Lexicons) -> list[Span]:
     """Two names joined by "and" ("Meridian Energy Inc and Castone Development Corp"), or by a
     sentence break that the name ruler ran across ("… in CytRx Biopool Ltd. Biopool AB
     develops …")."""
@@ -92,15 +53,15 @@ def split_coordinated(ent: Span) -> list[Span]:
         if ent.start < token.i and token.is_sent_start:
             left = Span(ent.doc, ent.start, token.i, label=ent.label)
             right = Span(ent.doc, token.i, ent.end, label=ent.label)
-            return [left, *split_coordinated(right)]
+            return [left, *split_coordinated(right, lexicons)]
         if (
             token.lower_ in {"and", "&"}
             and ent.start < token.i < ent.end - 1
-            and token.doc[token.i - 1].lower_ in _LEGAL_ENDINGS
+            and token.doc[token.i - 1].lower_ in lexicons.legal_forms
         ):
             left = Span(ent.doc, ent.start, token.i, label=ent.label)
             right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
-            return [left, *split_coordinated(right)]
+            return [left, *split_coordinated(right, lexicons)]
     return [ent]
 
 

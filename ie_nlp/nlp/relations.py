@@ -1,12 +1,15 @@
-"""The ``ie_relations`` component: affiliations and typed deals between the actors of a
-sentence (and "the company"/"it" back to the previous subject), scored by the trained
-relationship classifier over sentence embeddings."""
+"""The ``ie_relations`` component: affiliations from titles and appositions, scored by the
+trained relationship scorer; deals between the organisations of a sentence (and "the
+company"/"it" back to the previous subject) decided by the learned deal model
+(``deal_decisions``), with the trigger rules as its candidates' features. Deal types the
+model has too few examples of keep the rules' proposals."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -15,8 +18,11 @@ from ie_nlp.embedder import get_embedder
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.affiliation import affiliations
 from ie_nlp.nlp.deal_attributes import deal_attributes
-from ie_nlp.nlp.holders import ANAPHORS, FocusTracker, main_org, org_actors_in, subject_actor
+from ie_nlp.nlp.deal_decisions import model_deals
+from ie_nlp.nlp.deal_pairs import sentence_mentions
+from ie_nlp.nlp.holders import FocusTracker, main_org
 from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.models.deal_classifier import DealClassifier
 from ie_nlp.nlp.models.relation_scorer import RelationScorer
 from ie_nlp.nlp.records import RelationRecord, register_extensions
 from ie_nlp.nlp.relation_pairs import pair_candidates
@@ -24,6 +30,7 @@ from ie_nlp.nlp.relation_rules import TriggerIndex
 
 RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
 SCORER_FILE = "relation_scorer.joblib"
+DEAL_MODEL_FILE = "deal_classifier.joblib"
 
 
 @Language.factory(
@@ -33,6 +40,7 @@ SCORER_FILE = "relation_scorer.joblib"
         "embedding_model": "",
         "use_embeddings": True,
         "torch_threads": 1,
+        "keep_rule_deals": True,
     },
     requires=["doc._.ie_actors", "token.dep", "token.lemma", "doc.sents"],
     assigns=["doc._.ie_relations"],
@@ -52,31 +60,36 @@ class RelationFinder:
         embedding_model: str,
         use_embeddings: bool,
         torch_threads: int,
+        keep_rule_deals: bool,
     ) -> None:
         register_extensions()
         self.name = name
         self.lexicons = lexicons
+        self.keep_rule_deals = keep_rule_deals
         self.triggers = TriggerIndex(self.lexicons, nlp.vocab, nlp.make_doc)
         self.scorer: RelationScorer | None = None
+        self.deal_model: DealClassifier | None = None
         self.use_embeddings = use_embeddings
         self.embedding_model = embedding_model
         self.torch_threads = torch_threads
 
     @property
     def trained(self) -> bool:
-        return self.scorer is not None
+        return self.scorer is not None and self.deal_model is not None
 
     @property
     def threshold(self) -> float:
         return float(self.scorer.metadata.get("threshold", 0.5)) if self.scorer else 0.5
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        if self.scorer is None:
-            raise ModelLoadError(f"component {self.name!r} has no trained scorer to save")
+        if self.scorer is None or self.deal_model is None:
+            raise ModelLoadError(f"component {self.name!r} has no trained models to save")
         self.scorer.save(Path(path) / SCORER_FILE, {})
+        self.deal_model.save(Path(path) / DEAL_MODEL_FILE, {})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationFinder:
         self.scorer = RelationScorer.load(Path(path) / SCORER_FILE)
+        self.deal_model = DealClassifier.load(Path(path) / DEAL_MODEL_FILE)
         return self
 
     def propose(self, doc: Doc) -> list[RelationRecord]:
@@ -101,16 +114,8 @@ class RelationFinder:
                         attributes,
                     ),
                 )
-            mentions = org_actors_in(sentence)
             # "Atlantic Financial said it signed …": "it" is the sentence's own subject
-            if (
-                before is not None
-                and all(actor is not before for _, actor in mentions)
-                and subject_actor(sentence) is None
-            ):
-                anaphor = next((t.i for t in sentence if t.lower_ in ANAPHORS), None)
-                if anaphor is not None:
-                    mentions = sorted([*mentions, (anaphor, before)], key=lambda m: m[0])
+            mentions, _ = sentence_mentions(sentence, before, self.lexicons.anaphors)
             if len(mentions) < 2 or sentence.start not in triggers:
                 continue
             for candidate in pair_candidates(
@@ -125,7 +130,7 @@ class RelationFinder:
                         sentence,
                         RULE_CONFIDENCE["default"],
                         candidate.trigger.text,
-                        deal_attributes(sentence.text, candidate.type),
+                        deal_attributes(sentence.text, candidate.type, self.lexicons.deal_terms),
                     ),
                 )
         return list(records.values())
@@ -145,9 +150,25 @@ class RelationFinder:
             if self.scorer is not None and self.use_embeddings:
                 scored = self.scorer.scored_types()
                 self._score([r for records in proposals for r in records if r.type in scored])
-            for doc, records in zip(batch, proposals, strict=True):
-                doc._.ie_relations = [r for r in records if r.confidence >= self.threshold]
+            learned: list[list[RelationRecord]] = [[] for _ in batch]
+            decided: frozenset[str] = frozenset()
+            if self.deal_model is not None and self.use_embeddings:
+                decided = self.deal_model.types
+                learned = model_deals(
+                    batch,
+                    self.deal_model,
+                    self.triggers,
+                    self._encode,
+                    self.lexicons,
+                    self.keep_rule_deals,
+                )
+            for doc, records, deals in zip(batch, proposals, learned, strict=True):
+                kept = [r for r in records if r.type not in decided]
+                doc._.ie_relations = [r for r in kept if r.confidence >= self.threshold] + deals
                 yield doc
+
+    def _encode(self, sentences: list[str]) -> np.ndarray:
+        return get_embedder(self.embedding_model, self.torch_threads).encode(sentences)
 
     def _score(self, records: list[RelationRecord]) -> None:
         assert self.scorer is not None
@@ -157,9 +178,7 @@ class RelationFinder:
         for record in records:
             sentences.setdefault((id(record.evidence.doc), record.evidence.start), record.evidence)
         keys = list(sentences)
-        vectors = get_embedder(self.embedding_model, self.torch_threads).encode(
-            [sentences[key].text for key in keys]
-        )
+        vectors = self._encode([sentences[key].text for key in keys])
         row = {key: i for i, key in enumerate(keys)}
         embeddings = vectors[[row[(id(r.evidence.doc), r.evidence.start)] for r in records]]
         for record, probability in zip(

@@ -13,9 +13,8 @@ from bs4 import BeautifulSoup
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MARKUP_TOKENS = frozenset(
-    {"#", "##", "###", "####", "**", "*", ">>", ">", "----", "---", "--", "|"}
-)
+from ie_nlp.nlp.lexicons import Lexicons
+
 SENTENCE_END = frozenset('.!?:;"”’)')
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
 
@@ -44,14 +43,15 @@ def html_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-@Language.factory("ie_paragraphs")
+@Language.factory("ie_paragraphs", default_config={"lexicons": {"@misc": "ie_nlp.lexicons.v1"}})
 class ParagraphBreaks:
     """Starts a sentence after a blank line, after a line break that follows a sentence end or
     opens an indented line, and around markup tokens. A bare line break inside a sentence is a
     hard wrap (wire copy is wrapped at ~65 characters) and starts nothing."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicons: Lexicons) -> None:
         self.name = name
+        self.markup_tokens = lexicons.markup_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         previous_text = ""
@@ -61,8 +61,8 @@ class ParagraphBreaks:
                 if doc[token.i - 1].is_space:
                     gap = doc[token.i - 1].text
                 if (
-                    token.text in MARKUP_TOKENS
-                    or previous_text in MARKUP_TOKENS
+                    token.text in self.markup_tokens
+                    or previous_text in self.markup_tokens
                     or (not token.is_space and _is_break(gap, previous_text))
                 ):
                     token.is_sent_start = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends
+from fastapi import APIRouter, Body, Depends, Query
 from pydantic import ValidationError
 
 from ie_nlp import (
@@ -57,6 +57,16 @@ BATCH_EXAMPLES: dict[str, dict[str, Any]] = {
 
 ERRORS = (400, 403, 413, 415, 422, 500, 502, 503)
 
+MinConfidenceQuery = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        description="Leave out relationships whose confidence is below this (default: the "
+        "server's IE_MIN_CONFIDENCE). Deal confidences are calibrated probabilities.",
+    ),
+]
+
 
 @router.post(
     "",
@@ -69,6 +79,7 @@ async def extract_one(
     extractor: ExtractorDep,
     runner: RunnerDep,
     settings: SettingsDep,
+    min_confidence: MinConfidenceQuery = None,
 ) -> ExtractionResult:
     """Body: one input article (CONTRACT.md) with `text` or `html`, or only a `url` that the
     service fetches (when IE_ALLOW_URL_FETCH=true); answer: its extraction result. Offsets index
@@ -83,7 +94,7 @@ async def extract_one(
     fetched, robots.txt disallows it, or it holds no article text), 503 `not_ready` /
     `model_unavailable`.
     """
-    return await runner.run(lambda: extract_article(extractor, article, settings))
+    return await runner.run(lambda: extract_article(extractor, article, settings, min_confidence))
 
 
 @router.post(
@@ -97,6 +108,7 @@ async def extract_batch(
     extractor: ExtractorDep,
     runner: RunnerDep,
     settings: SettingsDep,
+    min_confidence: MinConfidenceQuery = None,
 ) -> BatchResponse:
     """Body: `{"articles": [...]}` with at most IE_MAX_BATCH_ARTICLES input articles.
 
@@ -117,10 +129,12 @@ async def extract_batch(
             f"The batch has {len(batch.articles)} articles; the limit is {limit} "
             "(IE_MAX_BATCH_ARTICLES). Split it into smaller batches.",
         )
-    return await runner.run(lambda: run_batch(extractor, batch.articles, settings))
+    return await runner.run(lambda: run_batch(extractor, batch.articles, settings, min_confidence))
 
 
-def run_batch(extractor: Extractor, items: list[Any], settings: Settings) -> BatchResponse:
+def run_batch(
+    extractor: Extractor, items: list[Any], settings: Settings, min_confidence: float | None
+) -> BatchResponse:
     """Items that are no input article are reported here; the others go to the library's
     ``extract_each``, which reports each refused article with its code."""
     errors: list[BatchItemError] = []
@@ -138,7 +152,8 @@ def run_batch(extractor: Extractor, items: list[Any], settings: Settings) -> Bat
                 )
             )
     results: list[ExtractionResult] = []
-    outcomes = extract_each(extractor, (article for _, _, article in valid), settings)
+    articles = (article for _, _, article in valid)
+    outcomes = extract_each(extractor, articles, settings, min_confidence)
     for (index, item_id, _), outcome in zip(valid, outcomes, strict=True):
         if isinstance(outcome, IENLPError):
             errors.append(

@@ -1,4 +1,6 @@
-"""Checks against the real shared data in ../shared; skipped where it is not present."""
+"""The corp_acquisitions slot scorer against the real shared yardstick in ../shared, with
+``ie-nlp evaluate --json`` agreeing; skipped where it is not present. (``ie-nlp gold-articles``
+on the shared corpus is tested in tests/cli/test_gold.py.)"""
 
 from __future__ import annotations
 
@@ -14,13 +16,8 @@ from ie_nlp.settings import REPO_DIR
 
 SHARED = REPO_DIR.parent / "shared"
 DEV = SHARED / "yardsticks" / "corp_acquisitions" / "dev.jsonl"
-CORPORA = SHARED / "corpora"
 
 needs_dev = pytest.mark.skipif(not DEV.is_file(), reason=f"shared yardstick not found at {DEV}")
-needs_corpora = pytest.mark.skipif(
-    not (CORPORA / "wire_biopharma.jsonl").is_file(),
-    reason=f"shared corpora not found at {CORPORA}",
-)
 
 
 @needs_dev
@@ -54,21 +51,3 @@ def test_corp_acquisitions_dev_scores_an_oracle_system(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["evaluate", str(DEV), str(system_path), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["total"]["tp"] == report.total.tp
-
-
-@needs_corpora
-def test_gold_reference_resolves_against_the_shared_corpus(tmp_path: Path) -> None:
-    with (CORPORA / "wire_biopharma.jsonl").open(encoding="utf-8") as handle:
-        article = json.loads(handle.readline())
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        json.dumps({"id": article["id"], "source_file": "wire_biopharma.jsonl", "text_length": 200})
-        + "\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "articles.jsonl"
-    result = CliRunner().invoke(cli, ["gold-articles", str(gold), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    written = json.loads(out.read_text())
-    assert written["text"] == article["text"][:200]
-    assert written["title"] == article["title"]

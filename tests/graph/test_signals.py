@@ -1,5 +1,5 @@
-"""Signals on the hand-built ecosystem of conftest.py; every expected number was counted by
-hand from the story told there."""
+"""Signals on the hand-built ecosystem of tests/ecosystem_snapshot.py; every expected number was
+counted by hand from the story told there."""
 
 from __future__ import annotations
 

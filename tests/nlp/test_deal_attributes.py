@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 from ie_nlp.nlp.deal_attributes import deal_attributes, parse_amounts, parse_date, parse_round
+from ie_nlp.nlp.lexicons import get_lexicons
+
+TERMS = get_lexicons().deal_terms
 
 
 @pytest.mark.parametrize(
@@ -25,7 +28,7 @@ from ie_nlp.nlp.deal_attributes import deal_attributes, parse_amounts, parse_dat
     ],
 )
 def test_parse_amounts(text: str, amount: int, currency: str) -> None:
-    found = parse_amounts(text)
+    found = parse_amounts(text, TERMS)
     assert len(found) == 1, found
     assert found[0]["amount"] == amount
     assert found[0]["currency"] == currency
@@ -33,13 +36,13 @@ def test_parse_amounts(text: str, amount: int, currency: str) -> None:
 
 
 def test_amounts_are_numbers_in_units() -> None:
-    (found,) = parse_amounts("$1.2 billion")
+    (found,) = parse_amounts("$1.2 billion", TERMS)
     assert isinstance(found["amount"], int | float)
     assert found["amount"] == 1_200_000_000
 
 
 def test_up_to_is_marked() -> None:
-    found = parse_amounts("$50 million upfront and up to $1.2 billion in milestones")
+    found = parse_amounts("$50 million upfront and up to $1.2 billion in milestones", TERMS)
     assert [(a["amount"], a.get("up_to", False)) for a in found] == [
         (50_000_000, False),
         (1_200_000_000, True),
@@ -51,7 +54,7 @@ def test_up_to_is_marked() -> None:
     ["40 million patients", "in 2024 the company grew", "Phase 3 data in 300 patients", ""],
 )
 def test_numbers_without_a_currency_are_not_amounts(text: str) -> None:
-    assert parse_amounts(text) == []
+    assert parse_amounts(text, TERMS) == []
 
 
 @pytest.mark.parametrize(
@@ -68,7 +71,7 @@ def test_numbers_without_a_currency_are_not_amounts(text: str) -> None:
     ],
 )
 def test_parse_round(text: str, expected: str | None) -> None:
-    assert parse_round(text) == expected
+    assert parse_round(text, TERMS) == expected
 
 
 @pytest.mark.parametrize(
@@ -81,13 +84,14 @@ def test_parse_round(text: str, expected: str | None) -> None:
     ],
 )
 def test_parse_date(text: str, expected: str | None) -> None:
-    assert parse_date(text) == expected
+    assert parse_date(text, TERMS) == expected
 
 
 def test_investment_attributes() -> None:
     attributes = deal_attributes(
         "Acme Therapeutics raised $40 million in a Series B financing on March 3, 2024.",
         "investment",
+        TERMS,
     )
     assert attributes == {
         "amount": 40_000_000,
@@ -99,7 +103,9 @@ def test_investment_attributes() -> None:
 
 def test_the_headline_figure_is_the_up_to_total() -> None:
     attributes = deal_attributes(
-        "Beta Bio will receive $2 billion upfront and up to $1 billion in milestones.", "licensing"
+        "Beta Bio will receive $2 billion upfront and up to $1 billion in milestones.",
+        "licensing",
+        TERMS,
     )
     assert attributes["amount"] == 1_000_000_000
     assert attributes["up_to"] is True
@@ -107,7 +113,9 @@ def test_the_headline_figure_is_the_up_to_total() -> None:
 
 def test_otherwise_the_largest_amount() -> None:
     attributes = deal_attributes(
-        "Novartis pays $50 million upfront for Beta Bio, valued at $900 million.", "acquisition"
+        "Novartis pays $50 million upfront for Beta Bio, valued at $900 million.",
+        "acquisition",
+        TERMS,
     )
     assert attributes["amount"] == 900_000_000
     assert "round" not in attributes
@@ -117,14 +125,14 @@ def test_otherwise_the_largest_amount() -> None:
     "kind", ["affiliation", "research_collaboration", "partnership", "supply", "outsourcing"]
 )
 def test_relationships_without_money_get_no_amount(kind: str) -> None:
-    assert deal_attributes("A $40 million Series B deal on March 3, 2024.", kind) == {}
+    assert deal_attributes("A $40 million Series B deal on March 3, 2024.", kind, TERMS) == {}
 
 
 def test_attributes_are_json_values() -> None:
     import json
 
     attributes = deal_attributes(
-        "Pfizer acquired Seagen for $43 billion on March 3, 2024.", "acquisition"
+        "Pfizer acquired Seagen for $43 billion on March 3, 2024.", "acquisition", TERMS
     )
     assert json.loads(json.dumps(attributes)) == attributes
 

@@ -13,7 +13,7 @@ from ie_nlp.nlp.name_spans import rejoined, split_coordinated, unlabelled_report
 def test_two_legal_names_joined_by_and_are_split(nlp: Language) -> None:
     doc = nlp.make_doc("Meridian Energy Inc and Castone Development Corp said so.")
     span = Span(doc, 0, 7, label="ORG")
-    assert [part.text for part in split_coordinated(span)] == [
+    assert [part.text for part in split_coordinated(span, get_lexicons())] == [
         "Meridian Energy Inc",
         "Castone Development Corp",
     ]

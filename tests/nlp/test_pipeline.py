@@ -252,7 +252,21 @@ def test_it_after_a_named_subject_is_that_subject_not_the_previous_focus(
 
 
 def test_terms_are_normalised_noun_phrases(extract: Extract) -> None:
-    """What the rising-term signal counts (tests/graph/conftest.py builds on these)."""
+    """What the rising-term signal counts (tests/ecosystem_snapshot.py builds on these)."""
     assert "cell therapy" in extract("Two cell therapies were approved.").terms
     found = extract("The biotech company reported strong quarterly results.").terms
     assert set(found) == {"biotech company", "strong quarterly result"}
+
+
+def test_the_deal_model_directs_an_investment_from_investor_to_investee(extract: Extract) -> None:
+    result = extract(
+        "Acme Therapeutics raised $20 million in a Series A financing led by Basel Biotech "
+        "Ventures."
+    )
+    ids = {actor.name: actor.id for actor in result.actors}
+    investments = [r for r in result.relationships if r.type == "investment"]
+    assert [(r.source, r.target) for r in investments] == [
+        (ids["Basel Biotech Ventures"], ids["Acme Therapeutics"])
+    ]
+    assert 0.0 < investments[0].confidence < 1.0
+    assert investments[0].attributes.get("amount") == 20_000_000

@@ -6,11 +6,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fixture_site import Site, gaps
+
 from ie_nlp.scrape.crawl import Crawler, CrawlSummary
 from ie_nlp.scrape.options import ScrapeOptions
 from ie_nlp.scrape.sources import Source
 from ie_nlp.scrape.store import Store
-from tests.scrape.conftest import Site, gaps
 
 ARTICLES = {
     "/news/cell-therapy-deal.html",

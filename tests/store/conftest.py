@@ -1,16 +1,16 @@
-"""Fixtures of the store tests: stores on SQLite and, when ``IE_TEST_POSTGRES_URL`` names a
-server (``.ci/run`` starts one with ``scripts/postgres.sh``; see ``new_database``), on
-PostgreSQL too; and real
-extraction results of short hand-written articles and of ``corpora/sample``."""
+"""Fixtures of the store tests: stores (``open_store``, ``store``) on the databases of
+``store_url``, and real extraction results of short hand-written articles (``articles``).
+
+``store_url`` and ``sample`` (``corpora/sample`` through the real extractor) come from
+tests/store_fixtures.py, a plugin of tests/conftest.py, since the ``ie-nlp ingest`` tests
+(tests/cli) need them too."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
-from db_backends import BACKENDS, NewDatabase
-from store_helpers import SAMPLE_ARTICLES, Article, OpenStore
+from store_helpers import Article, OpenStore
 
 from ie_nlp import Extractor, InputArticle, Settings
 from ie_nlp.store import Store
@@ -59,20 +59,6 @@ def articles(extractor: Extractor) -> dict[str, Article]:
         article = InputArticle(id=article_id, text=body, published=published, title=article_id)
         out[article_id] = (extractor.extract(article), article)
     return out
-
-
-@pytest.fixture(scope="session")
-def sample(extractor: Extractor) -> list[Article]:
-    """``corpora/sample`` through the real extractor, as ``ie-nlp extract`` would write it."""
-    with SAMPLE_ARTICLES.open(encoding="utf-8") as handle:
-        inputs = [InputArticle.model_validate(json.loads(line)) for line in handle]
-    return [(extractor.extract(article), article) for article in inputs]
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, new_database: NewDatabase) -> str:
-    """An empty database on each backend."""
-    return new_database(request.param)
 
 
 @pytest.fixture

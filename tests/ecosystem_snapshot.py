@@ -1,4 +1,6 @@
-"""A small hand-built ecosystem whose signals were counted by hand (see test_signals.py).
+"""The ``snapshot`` fixture: a small hand-built ecosystem whose signals were counted by hand
+(see tests/graph/test_signals.py). A plugin of tests/conftest.py, so that the graph tests and
+the ``ie-nlp graph``, ``signals`` and ``report`` tests (tests/cli) share it.
 
 Quarters of 2024, region "Basel":
 

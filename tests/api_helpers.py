@@ -1,4 +1,5 @@
-"""Shared helpers for the API tests (a plain module: conftest.py is not importable by name)."""
+"""Shared helpers of the API tests (tests/service) and of `ie-nlp serve`'s (tests/cli): a plain
+module, since conftest.py is not importable by name."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import httpx
 
 from ie_nlp import ExtractionResult
 
-REPO_DIR = Path(__file__).resolve().parents[2]
+REPO_DIR = Path(__file__).resolve().parents[1]
 PROBLEM_FIELDS = {"type": str, "title": str, "status": int, "detail": str, "code": str}
 
 # Values the limited server runs with; tests derive their payload sizes from these.

@@ -1,27 +1,17 @@
-"""``ie-nlp evaluate`` and ``ie-nlp gold-articles`` through click's CliRunner."""
+"""``ie-nlp evaluate`` through click's CliRunner: the table and JSON report, slot gold, and
+clear errors on bad files."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from click.testing import CliRunner
 
 from ie_nlp.cli import cli
 
-GOLD = [
-    {
-        "id": "a1",
-        "text": "Novartis acquired AveXis. AveXis develops gene therapy.",
-        "actors": [
-            {"name": "Novartis", "type": "large_pharma", "aliases": ["Novartis AG"]},
-            {"name": "AveXis", "type": "biotech", "aliases": []},
-        ],
-        "capabilities": [{"category": "gene_therapy", "actor": "AveXis"}],
-        "relationships": [{"type": "acquisition", "source": "Novartis", "target": "AveXis"}],
-    }
-]
+from .gold_files import GOLD, write_jsonl
+
 SYSTEM = [
     {
         "schema_version": "1",
@@ -43,11 +33,6 @@ SYSTEM = [
     },
     {"id": "extra", "actors": []},
 ]
-
-
-def write_jsonl(path: Path, records: list[Any]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
 
 
 def test_evaluate_prints_a_table_and_writes_json(tmp_path: Path) -> None:
@@ -106,30 +91,3 @@ def test_evaluate_fails_clearly_on_bad_files(tmp_path: Path) -> None:
     missing = CliRunner().invoke(cli, ["evaluate", str(gold), str(tmp_path / "none.jsonl")])
     assert missing.exit_code != 0
     assert "does not exist" in missing.output
-
-
-def test_gold_articles_writes_input_articles(tmp_path: Path) -> None:
-    corpora = tmp_path / "corpora"
-    corpora.mkdir()
-    write_jsonl(
-        corpora / "wire.jsonl", [{"id": "w1", "title": "T", "text": "Acme Bio AG raised money."}]
-    )
-    gold = write_jsonl(
-        tmp_path / "gold.jsonl",
-        [{"id": "w1", "source_file": "wire.jsonl", "text_length": 11, "actors": []}, *GOLD],
-    )
-    out = tmp_path / "articles.jsonl"
-    args = ["gold-articles", str(gold), "-o", str(out), "--corpora", str(corpora)]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert lines == [
-        {"id": "w1", "text": "Acme Bio AG", "title": "T"},
-        {"id": "a1", "text": GOLD[0]["text"]},
-    ]
-
-    args = ["gold-articles", str(gold), "-o", str(out), "--corpora", str(tmp_path / "missing")]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code != 0
-    assert "shared corpora folder, which is needed" in result.output
-    assert str(tmp_path / "missing") in result.output

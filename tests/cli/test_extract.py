@@ -214,6 +214,28 @@ def test_a_clean_input_exits_0_with_a_summary(shared_pipeline: None, tmp_path: P
     assert match and (match["articles"], match["errors"]) == ("1", "0")
 
 
+def test_min_confidence_leaves_out_less_likely_relationships(
+    shared_pipeline: None, tmp_path: Path
+) -> None:
+    source = SAMPLE_DIR / "articles.jsonl"
+    confidences = {}
+    for floor in ("0.0", "0.7"):
+        output = tmp_path / f"out-{floor}.jsonl"
+        result = CliRunner().invoke(
+            cli,
+            ["extract", str(source), "-o", str(output), "--no-progress", "--min-confidence", floor],
+        )
+        assert result.exit_code == 0, result.output
+        confidences[floor] = [
+            relationship["confidence"]
+            for line in output.read_text().splitlines()
+            for relationship in json.loads(line)["relationships"]
+        ]
+    assert any(c < 0.7 for c in confidences["0.0"]), "the sample has less likely relationships"
+    assert confidences["0.7"] and all(c >= 0.7 for c in confidences["0.7"])
+    assert len(confidences["0.7"]) < len(confidences["0.0"])
+
+
 def test_a_bad_record_exits_1_in_process(
     shared_pipeline: None, bad_input: Path, tmp_path: Path
 ) -> None:

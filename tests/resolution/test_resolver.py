@@ -1,4 +1,5 @@
-"""Cross-article actor resolution with the real embedder and gazetteer (no mocks)."""
+"""``ie_nlp.resolution``: cross-article actor resolution (``ActorResolver``) and alias files, with
+the real embedder and gazetteer (no mocks)."""
 
 from __future__ import annotations
 

