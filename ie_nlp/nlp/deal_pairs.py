@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ie_nlp.nlp.deal_syntax import coordinated
-from ie_nlp.nlp.holders import FocusTracker, main_org, subject_actor
+from ie_nlp.nlp.holders import FocusTracker, main_org, org_actors_in, subject_actor
 from ie_nlp.nlp.lexicons import Lexicons
-from ie_nlp.nlp.records import ActorRecord, actor_at
+from ie_nlp.nlp.records import ActorRecord
 from ie_nlp.nlp.relation_pairs import pair_candidates
 from ie_nlp.nlp.relation_rules import PairCandidate, Trigger, TriggerIndex
 
@@ -46,7 +46,7 @@ def sentence_mentions(
 ) -> tuple[list[tuple[int, ActorRecord]], bool]:
     """The organisation mentions of a sentence, in order, and whether "the company"/"it" was
     read as ``focus`` (the organisation the text was about before this sentence)."""
-    mentions = org_mentions(sentence)
+    mentions = org_actors_in(sentence)
     if (
         focus is None
         or any(actor is focus for _, actor in mentions)
@@ -57,19 +57,6 @@ def sentence_mentions(
     if anaphor is None:
         return mentions, False
     return sorted([*mentions, (anaphor, focus)], key=lambda m: m[0]), True
-
-
-def org_mentions(sentence: Span) -> list[tuple[int, ActorRecord]]:
-    """(token index, actor) of each organisation mention in the sentence, first token only."""
-    index = actor_at(sentence.doc)
-    found: list[tuple[int, ActorRecord]] = []
-    previous: ActorRecord | None = None
-    for token in sentence:
-        actor = index.get(token.i)
-        if actor is not None and actor.kind == "org" and actor is not previous:
-            found.append((token.i, actor))
-        previous = actor
-    return found
 
 
 def deal_pairs(doc: Doc, index: TriggerIndex, lexicons: Lexicons) -> Iterator[DealPair]:
@@ -123,7 +110,7 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
     # pharma buys biotechs) more than what the sentence says, and missed other industries'
     # deals (Reuters acquisitions F1 0.01 with types, 0.43 without; gold dev deals 0.42, 0.41).
     features: dict[str, float] = {
-        "crowd": min(len({id(x) for _, x in org_mentions(pair.sentence)}), 10) / 10.0,
+        "crowd": min(len({id(x) for _, x in org_actors_in(pair.sentence)}), 10) / 10.0,
     }
     features.update({f"zone={zone}": 1.0 for zone in pair.zones})
     for trigger in pair.triggers:

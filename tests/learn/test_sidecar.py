@@ -15,7 +15,7 @@ from ie_nlp import __version__
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.models.sidecar import data_hash, load_estimator, save_estimator
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+PIPELINE_DIR = Path(__file__).resolve().parents[2] / "models" / "pipeline"
 
 
 @pytest.fixture
@@ -90,11 +90,18 @@ def test_data_hash_depends_on_content_and_order() -> None:
     assert len(data_hash([])) == 64
 
 
-@pytest.mark.parametrize("name", ["actor_type_model.joblib", "relation_scorer.joblib"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ie_actors/actor_type_model.joblib",
+        "ie_actors/actor_filter_model.joblib",
+        "ie_relations/relation_scorer.joblib",
+        "ie_relations/deal_classifier.joblib",
+    ],
+)
 def test_the_shipped_models_load_with_this_scikit_learn(name: str) -> None:
-    path = MODELS_DIR / name
-    if not path.exists():
-        pytest.skip(f"{path} is not built (run `ie-nlp train`)")
+    path = PIPELINE_DIR / name
     estimator, metadata = load_estimator(path)
     assert estimator is not None
-    assert metadata["file"] == name
+    assert metadata["file"] == path.name
+    assert len(metadata["training_data_sha256"]) == 64 and "dev_scores" in metadata

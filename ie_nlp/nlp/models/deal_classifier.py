@@ -3,8 +3,9 @@ deal label — a type and, for directed types, a direction relative to mention o
 ("acquisition:fwd": the first named acquires the second; "research_collaboration": undirected).
 
 One logistic regression per label (a pair may hold two deals: a licence and a collaboration)
-over the pair's sparse features (``ie_nlp.nlp.deal_pairs``) and its sentence's embedding,
-calibrated with Platt scaling on cross-validation folds so that a probability means one."""
+over the pair's sparse features (``ie_nlp.nlp.deal_pairs``), optionally with its sentence's
+embedding, calibrated with Platt scaling on cross-validation folds so that a probability means
+one."""
 
 from __future__ import annotations
 
