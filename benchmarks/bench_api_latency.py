@@ -1,10 +1,16 @@
-"""Latency of ``POST /v1/extract`` on a real uvicorn process, one 4,000-character article.
+"""Latency of ``POST /v1/extract`` on a real server, one 4,000-character article: single
+requests, then concurrent ones.
 
-Starts ``python -m uvicorn service.main:app --host 127.0.0.1 --port <free port>`` from the
-repository root (one uvicorn worker), polls ``GET /readyz`` until it answers 200 (the models load
-in the background after startup), then POSTs the same article ``--warmup`` times (default 5,
-untimed) and ``--requests`` times (default 100, timed), sequentially over one keep-alive
-connection. Latency is the client-side wall time of each request (send to full response read).
+Starts ``ie-nlp serve --host 127.0.0.1 --port <free port> --workers <--workers>`` from the
+repository root (``--workers 1``, the default, extracts in the server process; N > 1 runs N
+extraction processes behind one queue), polls ``GET /readyz`` until it answers 200 (every worker
+has loaded its models), then POSTs the same article ``--warmup`` times (default 5, untimed) and
+``--requests`` times (default 100, timed), sequentially over one keep-alive connection. Latency
+is the client-side wall time of each request (send to full response read).
+
+Then ``--concurrent`` requests (default 80; 0 skips it) go out from ``--concurrency`` client
+threads at once (default 8): their p95 over the median of the single requests is the figure the
+worker pool is for (target: at most 5 with ``--workers 2`` on 2 cores), with no error.
 
 The article is a real one from ``../shared/corpora/wire_biopharma.jsonl`` (``--source``):
 ``--article-id``, by default ``wire-37f8f4c292`` (Xoma Royalty agrees to acquire LAVA
@@ -18,6 +24,7 @@ being edited, or no ``/readyz`` 200 within ``--ready-timeout``), the attempt is 
 Usage::
 
     .venv/bin/python benchmarks/bench_api_latency.py
+    .venv/bin/python benchmarks/bench_api_latency.py --workers 2 --requests 30
     .venv/bin/python benchmarks/bench_api_latency.py --requests 20 --article-id wire-...
 """
 
@@ -32,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,6 +48,7 @@ from _common import (
     REPO,
     add_io_arguments,
     cut_at_sentence,
+    ie_nlp_command,
     read_jsonl,
     require_shared,
     words,
@@ -89,24 +98,38 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-class Service:
-    """A uvicorn child process serving ``service.main:app``."""
+def tree_rss_mb(pid: int) -> float | None:
+    """RSS of the server process and its children (the extraction workers, if any)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    sizes = [rss_mb(p) for p in [pid, *children]]
+    known = [size for size in sizes if size is not None]
+    return sum(known) if known else None
 
-    def __init__(self, port: int, log: IO[str]) -> None:
+
+class Service:
+    """An ``ie-nlp serve`` child process with ``workers`` extraction processes."""
+
+    def __init__(self, port: int, log: IO[str], workers: int) -> None:
         self.port = port
         self.log = log
         self.base = f"http://127.0.0.1:{port}"
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "service.main:app",
+                *ie_nlp_command(),
+                "serve",
                 "--host",
                 "127.0.0.1",
                 "--port",
                 str(port),
+                "--workers",
+                str(workers),
                 "--log-level",
                 "warning",
             ],
@@ -152,7 +175,8 @@ def measure(
     url = f"{service.base}/v1/extract"
     for _ in range(warmup):
         client.post(url, json=article).raise_for_status()
-    latencies, server_seconds, statuses = [], [], {}
+    latencies, server_seconds = [], []
+    statuses: dict[int, int] = {}
     result: dict[str, Any] = {}
     for _ in range(requests):
         t0 = time.perf_counter()
@@ -183,7 +207,42 @@ def measure(
         "result_counts": {
             k: len(result.get(k) or []) for k in ("actors", "capabilities", "relationships")
         },
-        "service_rss_mb_after": rss_mb(service.proc.pid),
+        "service_rss_mb_after": tree_rss_mb(service.proc.pid),
+    }
+
+
+def measure_concurrent(
+    service: Service, article: dict[str, Any], requests: int, concurrency: int
+) -> dict[str, Any]:
+    """``requests`` POSTs from ``concurrency`` threads, each with its own connection."""
+    url = f"{service.base}/v1/extract"
+
+    def post(_: int) -> tuple[float, int]:
+        with httpx.Client(timeout=300) as client:
+            t0 = time.perf_counter()
+            status = client.post(url, json=article).status_code
+            return time.perf_counter() - t0, status
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        outcomes = list(pool.map(post, range(requests)))
+    wall = time.perf_counter() - started
+    ms = sorted(seconds * 1000 for seconds, _ in outcomes)
+    statuses: dict[str, int] = {}
+    for _, status in outcomes:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    cuts = statistics.quantiles(ms, n=100, method="inclusive")
+    return {
+        "requests": requests,
+        "concurrency": concurrency,
+        "statuses": statuses,
+        "errors": requests - statuses.get("200", 0),
+        "p50_ms": statistics.median(ms),
+        "p95_ms": cuts[94],
+        "max_ms": ms[-1],
+        "wall_s": wall,
+        "requests_per_s": requests / wall,
+        "service_rss_mb_after": tree_rss_mb(service.proc.pid),
     }
 
 
@@ -191,6 +250,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=100, help="timed requests (100)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed warm-up requests (5)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="extraction processes of the server (1)"
+    )
+    parser.add_argument(
+        "--concurrent", type=int, default=80, help="concurrent timed requests, 0 for none (80)"
+    )
+    parser.add_argument(
+        "--concurrency", type=int, default=8, help="client threads of the concurrent phase (8)"
+    )
     parser.add_argument("--chars", type=int, default=4000, help="article length cap (4000)")
     parser.add_argument(
         "--source",
@@ -227,7 +295,7 @@ def main() -> None:
                 failures.append(f"attempt {attempt}: service/main.py not found")
             else:
                 with tempfile.TemporaryFile("w+") as log:
-                    service = Service(free_port(), log)
+                    service = Service(free_port(), log, args.workers)
                     try:
                         ready = service.wait_ready(client, args.ready_timeout)
                         print(
@@ -238,8 +306,18 @@ def main() -> None:
                         )
                         outcome = {
                             "ready": ready,
+                            "workers": args.workers,
                             **measure(service, client, article, args.warmup, args.requests),
                         }
+                        if args.concurrent:
+                            burst = measure_concurrent(
+                                service, article, args.concurrent, args.concurrency
+                            )
+                            ratio = burst["p95_ms"] / outcome["p50_ms"]
+                            outcome["concurrent"] = {
+                                **burst,
+                                "p95_over_single_median": ratio,
+                            }
                     except (RuntimeError, httpx.HTTPError) as error:
                         failures.append(f"attempt {attempt}: {error}\n{log_tail(log)}")
                     finally:
@@ -270,6 +348,15 @@ def main() -> None:
         f"(min {outcome['min_ms']:.0f}, max {outcome['max_ms']:.0f}); "
         f"statuses {outcome['statuses']}"
     )
+    concurrent = outcome.get("concurrent")
+    if concurrent:
+        print(
+            f"{concurrent['requests']} requests, {concurrent['concurrency']} concurrent, "
+            f"{args.workers} worker(s): p50 {concurrent['p50_ms']:.0f} ms, p95 "
+            f"{concurrent['p95_ms']:.0f} ms = {concurrent['p95_over_single_median']:.2f}x the "
+            "single-request median; "
+            f"{concurrent['requests_per_s']:.2f} requests/s; errors {concurrent['errors']}"
+        )
     if outcome["server_meta_seconds_median_ms"] is not None:
         print(f"server-side meta.seconds median: {outcome['server_meta_seconds_median_ms']:.0f} ms")
     print(f"result written to {path}")

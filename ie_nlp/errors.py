@@ -35,6 +35,9 @@ class ErrorCode(StrEnum):
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     NOT_READY = "not_ready"
     BATCH_TOO_LARGE = "batch_too_large"
+    INVALID_DATE_RANGE = "invalid_date_range"
+    WORKER_LOST = "worker_lost"
+    OUTPUT_UNUSABLE = "output_unusable"
 
 
 class IENLPError(Exception):
@@ -139,3 +142,16 @@ class InternalError(IENLPError):
     """A failure the library did not foresee; the traceback is logged, never shown."""
 
     code: str = ErrorCode.INTERNAL_ERROR
+
+
+class WorkerLostError(IENLPError, RuntimeError):
+    """An extraction worker process died (killed, out of memory) with this work queued or in
+    progress; its pool starts new processes, so a retry succeeds once they have loaded."""
+
+    code: str = ErrorCode.WORKER_LOST
+
+
+class OutputError(IENLPError, OSError):
+    """A bulk run's output that cannot be written or resumed (wrong kind, another format)."""
+
+    code: str = ErrorCode.OUTPUT_UNUSABLE

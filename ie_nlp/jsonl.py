@@ -5,7 +5,7 @@ line that is not one JSON object, and decides itself whether that skips the line
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,15 +26,20 @@ def read_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | LineErro
     """``(line number, object or error)`` for every non-blank line. Opening the file may raise
     ``OSError``; undecodable bytes are replaced, never fatal."""
     with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield number, LineError(ErrorCode.MALFORMED_JSON, str(error))
-                continue
-            if isinstance(value, dict):
-                yield number, value
-            else:
-                yield number, LineError(ErrorCode.NOT_AN_OBJECT, "a line must hold one JSON object")
+        yield from parse_json_lines(handle)
+
+
+def parse_json_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | LineError]]:
+    """``read_json_lines`` over lines from anywhere (a stream from object storage, say)."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, LineError(ErrorCode.MALFORMED_JSON, str(error))
+            continue
+        if isinstance(value, dict):
+            yield number, value
+        else:
+            yield number, LineError(ErrorCode.NOT_AN_OBJECT, "a line must hold one JSON object")

@@ -11,12 +11,23 @@ from ie_nlp.taxonomy import ACTOR_TYPES, CAPABILITY_CATEGORIES, RELATIONSHIP_TYP
 SCHEMA_VERSION = "1"
 
 
+# A string with a character that is no whitespace by ``str.isspace`` (what ``strip`` removes),
+# spelled out because the ``\s`` of JSON Schema's regex dialect is another set.
+NON_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
+
 class InputArticle(BaseModel):
-    """One article to process: ``text`` or ``html`` is required."""
+    """One article to process: a non-blank ``text`` or ``html`` is required, or a ``url`` to
+    fetch."""
 
     model_config = ConfigDict(
         extra="allow",
         json_schema_extra={
+            # The rule of ``_text_or_html``, stated in the schema.
+            "anyOf": [
+                {"required": [name], "properties": {name: {"type": "string", "pattern": NON_BLANK}}}
+                for name in ("text", "html", "url")
+            ],
             "examples": [
                 {
                     "id": "demo-1",
@@ -25,7 +36,7 @@ class InputArticle(BaseModel):
                     "announced a EUR 40 million Series B financing led by Alpine Ventures.",
                     "published": "2026-03-02",
                 }
-            ]
+            ],
         },
     )
 

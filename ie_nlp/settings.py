@@ -33,11 +33,12 @@ class Settings(BaseSettings):
         "articles (the pipeline's own use is set in its config.cfg).",
     )
     min_confidence: float = Field(
-        0.0,
+        0.2,
         ge=0.0,
         le=1.0,
         description="Relationships whose confidence (a calibrated probability for deals) is "
-        "below this are left out of results.",
+        "below this are left out of results. 0.2 gave the best deal F1 on the gold dev split "
+        "(0.452, against 0.410 keeping everything); 0 keeps every relationship found.",
     )
     max_text_chars: int = Field(
         2_000_000, description="Longest article text accepted; longer ones are rejected, never cut."
@@ -55,6 +56,12 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `ie-nlp serve` binds.")
     port: int = Field(8000, description="Port `ie-nlp serve` binds.")
+    workers: int = Field(
+        1,
+        ge=1,
+        description="Extraction processes of the API, each with its own models, fed from one "
+        "request queue; 1 extracts in the server process itself.",
+    )
 
     # --- scraping ---
     scrape_store_path: Path = Field(

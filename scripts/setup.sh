@@ -11,5 +11,6 @@ fi
 # torch first and alone: the pinned CPU build, never a multi-GB CUDA build pulled in by a range
 .venv/bin/python -m pip install --quiet -c constraints.txt "torch==2.13.0"
 extra=""
-if [ "${1:-}" = "--dev" ]; then extra="[dev]"; fi
+# --dev: the test command's set, with the Ray engine (its tests run a real Ray cluster)
+if [ "${1:-}" = "--dev" ]; then extra="[dev,ray]"; fi
 .venv/bin/python -m pip install --quiet -c constraints.txt -e ".${extra}"

@@ -1,5 +1,5 @@
-"""Request dependencies: settings, the loaded extractor, the extraction runner, the ecosystem
-store, JSON-only bodies.
+"""Request dependencies: settings, the loaded extraction (the extractor or the pool of worker
+processes), the extraction runner, the ecosystem store, JSON-only bodies.
 
 Everything is read from ``app.state`` (filled by ``create_app``) rather than from module globals,
 so two apps with different settings can live in one process.
@@ -11,15 +11,18 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from ie_nlp import ErrorCode, Extractor, Settings
+from ie_nlp import ErrorCode, Settings
 from ie_nlp.store import Store
 from service.problems import ProblemError
-from service.state import ExtractionRunner, ModelState, StoreHolder
+from service.state import (
+    RETRY_AFTER_SECONDS,
+    Extraction,
+    ExtractionRunner,
+    ModelState,
+    StoreHolder,
+)
 
 JSON_MEDIA_TYPE = "application/json"
-
-# Sent with 503 while loading: loading takes seconds, so polling sooner is wasted work.
-RETRY_AFTER_SECONDS = "5"
 
 
 def get_settings(request: Request) -> Settings:
@@ -45,7 +48,7 @@ def get_store(request: Request) -> Store:
 
 
 def not_ready_problem(state: ModelState) -> ProblemError:
-    """503 while the extractor is loading (``not_ready``) or after it failed to load (the load
+    """503 while the models are loading (``not_ready``) or after they failed to load (the load
     error's code, ``model_unavailable``): the first is transient, the second needs an operator."""
     error = state.error
     if error is not None:
@@ -59,7 +62,7 @@ def not_ready_problem(state: ModelState) -> ProblemError:
     )
 
 
-def get_extractor(state: Annotated[ModelState, Depends(get_model_state)]) -> Extractor:
+def get_extractor(state: Annotated[ModelState, Depends(get_model_state)]) -> Extraction:
     extractor = state.extractor
     if extractor is None:
         raise not_ready_problem(state)
@@ -95,6 +98,6 @@ def require_json(request: Request) -> None:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ModelStateDep = Annotated[ModelState, Depends(get_model_state)]
-ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+ExtractorDep = Annotated[Extraction, Depends(get_extractor)]
 RunnerDep = Annotated[ExtractionRunner, Depends(get_runner)]
 StoreDep = Annotated[Store, Depends(get_store)]

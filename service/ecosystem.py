@@ -10,11 +10,13 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
+from ie_nlp.errors import ErrorCode
 from ie_nlp.graph.periods import PeriodUnit
 from ie_nlp.graph.signal_models import Signals
 from ie_nlp.graph.signals import compute_signals
 from ie_nlp.graph.snapshot import Snapshot
 from service.deps import SettingsDep, StoreDep
+from service.models import IsoDate
 from service.problems import ProblemError
 
 
@@ -26,14 +28,16 @@ class DateRange:
 
 def date_range(
     since: Annotated[
-        date | None, Query(description="Only articles published on or after this day.")
+        IsoDate | None, Query(description="Only articles published on or after this day.")
     ] = None,
     until: Annotated[
-        date | None, Query(description="Only articles published on or before this day.")
+        IsoDate | None, Query(description="Only articles published on or before this day.")
     ] = None,
 ) -> DateRange:
     if since is not None and until is not None and since > until:
-        raise ProblemError(422, "invalid_date_range", f"since ({since}) is after until ({until}).")
+        raise ProblemError(
+            422, ErrorCode.INVALID_DATE_RANGE, f"since ({since}) is after until ({until})."
+        )
     return DateRange(since, until)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from ie_nlp import Settings, __version__, get_settings
+from service.docs import add_offline_docs
+from service.graph_cache import GraphCache
 from service.limits import BodySizeLimitMiddleware
 from service.openapi import DESCRIPTION, TAGS, TITLE, build_openapi
 from service.problems import register_problem_handlers
@@ -35,11 +37,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=build_lifespan(state, settings, store),
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.model = state
     app.state.runner = ExtractionRunner()
     app.state.store = store
+    app.state.graph_cache = GraphCache()
 
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     register_problem_handlers(app)
@@ -53,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(report.router)
     app.include_router(taxonomy.router)
     app.include_router(health.router)
+    add_offline_docs(app)
 
     app.openapi = build_openapi(app)  # type: ignore[method-assign]
     return app

@@ -28,6 +28,10 @@ for the store routes also `unknown_identifier` (422, a filter value outside the 
 `actor_not_found` (404) and `store_unavailable` (503, the database cannot be reached), and
 for the ecosystem routes `invalid_date_range` (422, `since` after `until`).
 
+**Query values** are what the schema lists: dates are `YYYY-MM-DD` (`since`, `until`; anything
+else, a number included, is 422 `invalid_fields`), identifier filters take the enumerated values
+(those of `GET /v1/taxonomy`; any other, the empty one included, is 422 `unknown_identifier`).
+
 **Readiness**: models load in the background after start-up; `/healthz` answers at once,
 `/readyz` and the extract endpoints answer 503 until loading is done.
 """.strip()
@@ -63,18 +67,45 @@ def problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+def parameters_without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional parameter is absent when it has no value; it can never be ``null``. FastAPI
+    still writes ``str | None`` as ``anyOf: [string, null]``, which tells clients (and fuzzers)
+    that some wire value means null. The null branch is dropped and a single remaining branch
+    becomes the schema itself, so keywords beside it (``enum``, ``format``) read plainly."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                branches = parameter["schema"].get("anyOf")
+                if branches is None or {"type": "null"} not in branches:
+                    continue
+                kept = [branch for branch in branches if branch != {"type": "null"}]
+                rest = {k: v for k, v in parameter["schema"].items() if k != "anyOf"}
+                parameter["schema"] = (
+                    {**kept[0], **rest} if len(kept) == 1 else {**rest, "anyOf": kept}
+                )
+    return schema
+
+
+def batch_limit(schema: dict[str, Any], max_articles: int) -> dict[str, Any]:
+    """The batch's article limit is a setting (IE_MAX_BATCH_ARTICLES), so the served schema
+    states this server's value."""
+    articles = schema["components"]["schemas"]["BatchRequest"]["properties"]["articles"]
+    articles["maxItems"] = max_articles
+    return schema
+
+
 def build_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = problem_media_types(
-                get_openapi(
-                    title=app.title,
-                    version=app.version,
-                    description=app.description,
-                    routes=app.routes,
-                    tags=app.openapi_tags,
-                )
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
             )
+            schema = batch_limit(schema, app.state.settings.max_batch_articles)
+            app.openapi_schema = parameters_without_null(problem_media_types(schema))
         return app.openapi_schema
 
     return openapi

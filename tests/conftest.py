@@ -53,12 +53,18 @@ def nlp(extractor: Extractor) -> Language:
 
 @pytest.fixture
 def extract(extractor: Extractor) -> Callable[..., ExtractionResult]:
-    """``extract(text)`` or ``extract(html=...)``: one article through the whole pipeline."""
+    """``extract(text)`` or ``extract(html=...)``: one article through the whole pipeline
+    (``min_confidence`` as ``Extractor.extract`` takes it)."""
 
     def run(
-        text: str | None = None, *, html: str | None = None, article_id: str = "t1"
+        text: str | None = None,
+        *,
+        html: str | None = None,
+        article_id: str = "t1",
+        min_confidence: float | None = None,
     ) -> ExtractionResult:
-        return extractor.extract(InputArticle(id=article_id, text=text, html=html))
+        article = InputArticle(id=article_id, text=text, html=html)
+        return extractor.extract(article, min_confidence=min_confidence)
 
     return run
 

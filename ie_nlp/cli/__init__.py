@@ -5,19 +5,29 @@ from __future__ import annotations
 import click
 
 from ie_nlp._version import __version__
-from ie_nlp.cli.evaluate import evaluate
-from ie_nlp.cli.extract import extract
-from ie_nlp.cli.gold import gold_articles
-from ie_nlp.cli.graph import graph
-from ie_nlp.cli.ingest import ingest
-from ie_nlp.cli.report import report
-from ie_nlp.cli.scrape import scrape
-from ie_nlp.cli.serve import serve
-from ie_nlp.cli.signals import signals
-from ie_nlp.cli.train import train
+from ie_nlp.cli.lazy_group import LazyGroup
+
+# Command modules are imported on demand so that `ie-nlp --help` and each command start without
+# loading what the other commands need (spaCy, torch, SQLAlchemy, FastAPI).
+COMMANDS = {
+    "evaluate": "ie_nlp.cli.evaluate:evaluate",
+    "extract": "ie_nlp.cli.extract:extract",
+    "gold-articles": "ie_nlp.cli.gold:gold_articles",
+    "graph": "ie_nlp.cli.graph:graph",
+    "ingest": "ie_nlp.cli.ingest:ingest",
+    "report": "ie_nlp.cli.report:report",
+    "scrape": "ie_nlp.cli.scrape:scrape",
+    "serve": "ie_nlp.cli.serve:serve",
+    "signals": "ie_nlp.cli.signals:signals",
+    "train": "ie_nlp.cli.train:train",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="ie-nlp")
 def cli() -> None:
     """Turn biopharma news into innovation-ecosystem signals: actors, capabilities and
@@ -27,10 +37,3 @@ def cli() -> None:
     Example:
       ie-nlp extract corpora/sample/articles.jsonl -o out/sample.jsonl
     """
-
-
-for command in (extract, evaluate, gold_articles, train, serve, scrape, ingest):
-    cli.add_command(command)
-
-for ecosystem_command in (graph, signals, report):
-    cli.add_command(ecosystem_command)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from ie_nlp.errors import IENLPError
-from ie_nlp.graph.snapshot import Snapshot
-from ie_nlp.settings import get_settings
+
+if TYPE_CHECKING:
+    from ie_nlp.graph.snapshot import Snapshot
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -40,7 +41,8 @@ def load_snapshot(
     database_url: str | None, since: datetime | None, until: datetime | None
 ) -> Snapshot:
     """The store's snapshot for the date range; a store error becomes a clean CLI error."""
-    # imported here so `ie-nlp --help` does not import SQLAlchemy and the migrations
+    # imported here so `ie-nlp --help` does not import SQLAlchemy, pydantic and the migrations
+    from ie_nlp.settings import get_settings
     from ie_nlp.store import Store
 
     try:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ie_nlp.errors import IENLPError
-from ie_nlp.extraction.inputs import InputProblem
-from ie_nlp.settings import get_settings
-from ie_nlp.store import Store
-from ie_nlp.store.bulk import ingest_files
+
+if TYPE_CHECKING:
+    from ie_nlp.extraction.inputs import InputProblem
 
 
 @click.command()
@@ -52,6 +52,9 @@ def ingest(
     """
     if not results and not reresolve:
         raise click.UsageError("give RESULTS files, or --reresolve")
+    from ie_nlp.settings import get_settings
+    from ie_nlp.store import Store
+    from ie_nlp.store.bulk import ingest_files
 
     def report(problem: InputProblem) -> None:
         click.echo(f"error: {problem}", err=True)

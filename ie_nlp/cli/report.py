@@ -9,10 +9,7 @@ import click
 
 from ie_nlp.cli.ecosystem_options import load_snapshot, store_options
 from ie_nlp.cli.signals import PERIOD_OPTION, REGION_OPTION
-from ie_nlp.graph.html_report import render_report
 from ie_nlp.graph.periods import PeriodUnit
-from ie_nlp.graph.signals import compute_signals
-from ie_nlp.settings import get_settings
 
 
 @click.command()
@@ -38,6 +35,10 @@ def report(
       ie-nlp report -o report.html
       ie-nlp report -o out/2024.html --period month --since 2024-01-01 --until 2024-12-31
     """
+    from ie_nlp.graph.html_report import render_report
+    from ie_nlp.graph.signals import compute_signals
+    from ie_nlp.settings import get_settings
+
     settings = get_settings()
     snapshot = load_snapshot(database_url, since, until)
     result = compute_signals(

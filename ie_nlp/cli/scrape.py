@@ -74,6 +74,9 @@ def scrape(
     or --sources FILE, or --html-dir DIR. robots.txt and its crawl-delay are obeyed; a re-run
     asks feeds and sitemaps with conditional GETs and fetches only articles not seen before
     (the --store file); duplicates (the same release on several wires) are written once.
+    The exit status is 1 when nothing could be fetched: every URL or saved page tried failed or
+    was refused by robots.txt (an unreachable host's robots.txt counts as a refusal). Failures
+    next to fetched articles are listed but exit 0.
 
     \b
     Examples:
@@ -102,6 +105,10 @@ def scrape(
     for line in summary.lines():
         click.echo(line, err=True)
     click.echo(f"{summary.emitted} articles written to {output}", err=True)
+    if (summary.failed or summary.robots) and not summary.fetched and not summary.unchanged:
+        raise click.ClickException(
+            "nothing could be fetched: every URL failed or was refused by robots.txt"
+        )
     if run_extract:
         from ie_nlp.extraction.bulk import extract_files
 

@@ -9,8 +9,6 @@ import click
 
 from ie_nlp.cli.ecosystem_options import load_snapshot, store_options
 from ie_nlp.graph.periods import PERIOD_UNITS, PeriodUnit
-from ie_nlp.graph.signals import compute_signals
-from ie_nlp.settings import get_settings
 
 PERIOD_OPTION = click.option(
     "--period",
@@ -54,6 +52,9 @@ def signals(
       ie-nlp signals --period quarter -o out/signals.json
       ie-nlp signals --period year --region Basel --region Switzerland
     """
+    from ie_nlp.graph.signals import compute_signals
+    from ie_nlp.settings import get_settings
+
     settings = get_settings()
     result = compute_signals(
         load_snapshot(database_url, since, until),

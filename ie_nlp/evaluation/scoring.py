@@ -8,7 +8,9 @@ matching:
 * capabilities: ``(category, actor)``, the system actor replaced by its matched gold actor; an
   unmatched system actor matches nothing and ``null`` matches ``null``; duplicates count once;
 * relationships: ``(type, source, target)`` through the same mapping, either order for the
-  undirected types (``Taxonomy.is_directed``); duplicates count once.
+  undirected types (``Taxonomy.is_directed``); duplicates count once;
+* deal terms: on the deals (every type but affiliation) both have, each gold term given the
+  same by the system (``deal_terms``).
 
 Scores are micro precision, recall and F1 over all articles, overall and per label (actor type,
 capability category, relationship type, each by the gold or system item's own label). Gold
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ie_nlp.evaluation.deal_terms import TermScores, score_terms
 from ie_nlp.evaluation.gold import GoldRecord
 from ie_nlp.evaluation.matching import ActorMatching, match_actors
 from ie_nlp.evaluation.metrics import Counts, LabelCounts
@@ -45,6 +48,7 @@ class ArticleScore:
     actor_types: LabelCounts = field(default_factory=LabelCounts)
     capability_categories: LabelCounts = field(default_factory=LabelCounts)
     relationship_types: LabelCounts = field(default_factory=LabelCounts)
+    deal_terms: TermScores = field(default_factory=TermScores)
     matching: ActorMatching = field(default_factory=lambda: ActorMatching({}))
 
 
@@ -108,17 +112,21 @@ def score_article(system: Annotation | None, gold: Annotation) -> ArticleScore:
     score.overall["capabilities"] = Counts.from_sets(system_caps, gold_caps)
     _per_label(score.capability_categories, system_caps, gold_caps, lambda key: key[0])
 
-    system_rels: set[Key] = {
-        _relationship_key(
+    system_rels: dict[Key, Mapping[str, Any]] = {}
+    for r in system.relationships:
+        key = _relationship_key(
             r.type, matching.gold_ref(r.source) or "", matching.gold_ref(r.target) or ""
         )
-        for r in system.relationships
-    }
-    gold_rels: set[Key] = {
-        _relationship_key(r.type, r.source, r.target) for r in gold.relationships
-    }
-    score.overall["relationships"] = Counts.from_sets(system_rels, gold_rels)
-    _per_label(score.relationship_types, system_rels, gold_rels, lambda key: key[0])
+        system_rels.setdefault(key, r.attributes)
+    gold_rels: dict[Key, Mapping[str, Any]] = {}
+    for r in gold.relationships:
+        gold_rels.setdefault(_relationship_key(r.type, r.source, r.target), r.attributes)
+    score.deal_terms = score_terms(
+        {k: v for k, v in system_rels.items() if k[0] != "affiliation"},
+        {k: v for k, v in gold_rels.items() if k[0] != "affiliation"},
+    )
+    score.overall["relationships"] = Counts.from_sets(set(system_rels), set(gold_rels))
+    _per_label(score.relationship_types, set(system_rels), set(gold_rels), lambda key: key[0])
     return score
 
 
@@ -130,6 +138,7 @@ class EvaluationReport:
     actor_types: LabelCounts = field(default_factory=LabelCounts)
     capability_categories: LabelCounts = field(default_factory=LabelCounts)
     relationship_types: LabelCounts = field(default_factory=LabelCounts)
+    deal_terms: TermScores = field(default_factory=TermScores)
     articles: list[ArticleScore] = field(default_factory=list)
     missing_in_system: list[str] = field(default_factory=list)
     not_in_gold: list[str] = field(default_factory=list)
@@ -140,6 +149,7 @@ class EvaluationReport:
         self.actor_types.add(score.actor_types)
         self.capability_categories.add(score.capability_categories)
         self.relationship_types.add(score.relationship_types)
+        self.deal_terms.add(score.deal_terms)
         self.articles.append(score)
 
     def as_dict(self) -> dict[str, Any]:
@@ -156,6 +166,7 @@ class EvaluationReport:
             "per_actor_type": self.actor_types.as_dict(),
             "per_capability_category": self.capability_categories.as_dict(),
             "per_relationship_type": self.relationship_types.as_dict(),
+            "deal_terms": self.deal_terms.as_dict(),
         }
 
     def format_table(self) -> str:
@@ -166,6 +177,7 @@ class EvaluationReport:
             render_table("actor types (typed match)", self.actor_types.items()),
             render_table("capability categories", self.capability_categories.items()),
             render_table("relationship types", self.relationship_types.items()),
+            self.deal_terms.format_table(),
         ]
         return "\n\n".join(parts) + "\n"
 

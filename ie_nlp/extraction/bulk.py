@@ -1,21 +1,29 @@
-"""Bulk extraction: input files in, one result line per article out, streaming in bounded
-windows so memory stays flat however large the corpus; optional worker processes."""
+"""Bulk extraction on this machine: input files in, one result per article out (a JSON-lines
+file or a shard folder, ``outputs``), streaming in bounded windows so memory stays flat however
+large the corpus; optional worker processes. With ``resume`` the articles an interrupted run
+already wrote are skipped. ``ray_engine`` runs the same steps on a Ray cluster."""
 
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import TYPE_CHECKING
 
-from ie_nlp.errors import IENLPError
-from ie_nlp.extraction.extractor import Extractor
+from ie_nlp.errors import ErrorCode, IENLPError
 from ie_nlp.extraction.inputs import InputProblem, InputRecord, expand_inputs, read_inputs
+from ie_nlp.extraction.outputs import ResultSink, open_sink
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # imported where a process extracts: spaCy and torch take seconds to load
+    from ie_nlp.extraction.extractor import Extractor
+
+logger = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 16
 
@@ -29,42 +37,72 @@ class BatchSummary:
     relationships: int = 0
     problems: list[InputProblem] = field(default_factory=list)
     seconds: float = 0.0
+    already_done: int = 0  # articles an earlier run had written (``resume``), not redone
+
+    def add(self, counts: tuple[int, int, int, int]) -> None:
+        """One more article: its ``tally``."""
+        self.articles += 1
+        self.words += counts[0]
+        self.actors += counts[1]
+        self.capabilities += counts[2]
+        self.relationships += counts[3]
 
     def line(self) -> str:
         rate = self.words / self.seconds if self.seconds else 0.0
-        return (
+        line = (
             f"{self.articles} articles, {self.actors} actors, {self.capabilities} capabilities, "
             f"{self.relationships} relationships, {len(self.problems)} errors, "
             f"{self.seconds:.1f} s ({rate:,.0f} words/s)"
         )
+        return f"{line}; {self.already_done} already in the output" if self.already_done else line
+
+
+def tally(record: InputRecord, result: ExtractionResult) -> tuple[int, int, int, int]:
+    """Words, actors, capabilities and relationships of one article, for the summary."""
+    words = len((record.article.text or result.text or "").split())
+    return words, len(result.actors), len(result.capabilities), len(result.relationships)
+
+
+def result_line(result: ExtractionResult) -> str:
+    return json.dumps(result.as_record(), ensure_ascii=False)
 
 
 _worker: Extractor | None = None
 
 
 def _start_worker(settings: Settings) -> None:
+    from ie_nlp.extraction.extractor import Extractor
+
     global _worker
     _worker = Extractor.from_settings(settings)
 
 
 def _extract_window(records: list[InputRecord]) -> list[ExtractionResult | InputProblem]:
     assert _worker is not None
-    return _extract_with(_worker, records)
+    return extract_window(_worker, records)
 
 
-def _extract_with(
+def extract_window(
     extractor: Extractor, records: list[InputRecord]
 ) -> list[ExtractionResult | InputProblem]:
-    """Results in order; an article the extractor refuses becomes a problem, not a crash."""
+    """Results in order; an article the extractor refuses becomes a problem, not a crash. One
+    that breaks it unexpectedly is logged and reported as ``internal_error``: in a run over
+    millions of articles one bad input must not cost the rest."""
     try:
         return list(extractor.extract_many([r.article for r in records]))
-    except IENLPError:
+    except Exception:
         outcomes: list[ExtractionResult | InputProblem] = []
         for record in records:
             try:
                 outcomes.append(extractor.extract(record.article))
             except IENLPError as error:
                 outcomes.append(InputProblem(record.path, record.line, error.code, error.message))
+            except Exception as error:
+                logger.exception("extraction failed for %s:%s", record.path, record.line)
+                message = f"extraction failed ({type(error).__name__}); the error is logged"
+                outcomes.append(
+                    InputProblem(record.path, record.line, ErrorCode.INTERNAL_ERROR, message)
+                )
         return outcomes
 
 
@@ -72,11 +110,14 @@ def _windows(
     stream: Iterator[InputRecord | InputProblem],
     size: int,
     on_problem: Callable[[InputProblem], None],
+    done: Container[str],
 ) -> Iterator[list[InputRecord]]:
     window: list[InputRecord] = []
     for item in stream:
         if isinstance(item, InputProblem):
             on_problem(item)
+            continue
+        if item.article.id in done:
             continue
         window.append(item)
         if len(window) >= size:
@@ -88,13 +129,19 @@ def _windows(
 
 def extract_files(
     inputs: list[Path],
-    output: Path,
+    output: Path | str,
     workers: int = 1,
     settings: Settings | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_article: Callable[[int], None] | None = None,
+    *,
+    resume: bool = False,
+    output_format: str = "jsonl",
+    shard_records: int = 0,
 ) -> BatchSummary:
-    """Extracts every article of ``inputs`` into ``output`` (JSON lines, input order)."""
+    """Extracts every article of ``inputs`` into ``output`` (``outputs.open_sink``: a ``.jsonl``
+    file or a shard folder), in input order. With ``resume``, articles whose id is already in
+    the output are skipped: a killed run finishes where it stopped."""
     settings = settings or get_settings()
     summary = BatchSummary()
     started = time.perf_counter()
@@ -105,45 +152,46 @@ def extract_files(
             on_problem(item)
 
     files = expand_inputs(inputs)  # a wrong path fails here, before the output is touched
-    output.parent.mkdir(parents=True, exist_ok=True)
+    sink = open_sink(str(output), output_format, resume, shard_records)
+    summary.already_done = len(sink.done)
     size = WINDOW_PER_WORKER * max(workers, 1)
-    windows = _windows(read_inputs(files), size, problem)
-    with output.open("w", encoding="utf-8") as sink:
-        if workers <= 1:
-            extractor = Extractor.from_settings(settings)
+    windows = _windows(read_inputs(files), size, problem, sink.done)
+    if workers <= 1:
+        from ie_nlp.extraction.extractor import Extractor
+
+        extractor = Extractor.from_settings(settings)
+        for window in windows:
+            _write(sink, window, extract_window(extractor, window), summary, problem, on_article)
+    else:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
             for window in windows:
-                _write(sink, window, _extract_with(extractor, window), summary, problem, on_article)
-        else:
-            context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
-                for window in windows:
-                    chunks = [
-                        window[i : i + WINDOW_PER_WORKER]
-                        for i in range(0, len(window), WINDOW_PER_WORKER)
-                    ]
-                    outcomes = [o for chunk in pool.map(_extract_window, chunks) for o in chunk]
-                    _write(sink, window, outcomes, summary, problem, on_article)
+                chunks = [
+                    window[i : i + WINDOW_PER_WORKER]
+                    for i in range(0, len(window), WINDOW_PER_WORKER)
+                ]
+                outcomes = [o for chunk in pool.map(_extract_window, chunks) for o in chunk]
+                _write(sink, window, outcomes, summary, problem, on_article)
+    sink.close(summary.problems)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _write(
-    sink: IO[str],
+    sink: ResultSink,
     window: list[InputRecord],
     outcomes: list[ExtractionResult | InputProblem],
     summary: BatchSummary,
     problem: Callable[[InputProblem], None],
     on_article: Callable[[int], None] | None,
 ) -> None:
+    lines: list[tuple[str, str]] = []
     for record, outcome in zip(window, outcomes, strict=True):
         if isinstance(outcome, InputProblem):
             problem(outcome)
             continue
-        sink.write(json.dumps(outcome.as_record(), ensure_ascii=False) + "\n")
-        summary.articles += 1
-        summary.words += len((record.article.text or outcome.text or "").split())
-        summary.actors += len(outcome.actors)
-        summary.capabilities += len(outcome.capabilities)
-        summary.relationships += len(outcome.relationships)
-        if on_article:
-            on_article(1)
+        lines.append((outcome.id, result_line(outcome)))
+        summary.add(tally(record, outcome))
+    sink.write(lines)
+    if on_article and lines:
+        on_article(len(lines))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -62,33 +63,34 @@ def _validation_message(error: ValidationError) -> str:
     )
 
 
-def _read_jsonl(path: Path) -> Iterator[InputRecord | InputProblem]:
-    for number, raw in read_json_lines(path):
-        if isinstance(raw, LineError):
-            code = ErrorCode.INVALID_ARTICLE if raw.code == ErrorCode.NOT_AN_OBJECT else raw.code
-            yield InputProblem(str(path), number, code, raw.message)
-            continue
-        try:
-            yield InputRecord(str(path), number, InputArticle.model_validate(raw))
-        except ValidationError as error:
-            yield InputProblem(
-                str(path), number, ErrorCode.INVALID_ARTICLE, _validation_message(error)
-            )
-
-
-def _read_document(path: Path) -> InputRecord | InputProblem:
-    content = path.read_text(encoding="utf-8", errors="replace")
-    field = "html" if path.suffix.lower() in {".html", ".htm"} else "text"
+def record_from_json(
+    path: str, number: int, raw: dict[str, Any] | LineError
+) -> InputRecord | InputProblem:
+    """One parsed line (or row) of a corpus as an article, or the problem that keeps it out."""
+    if isinstance(raw, LineError):
+        code = ErrorCode.INVALID_ARTICLE if raw.code == ErrorCode.NOT_AN_OBJECT else raw.code
+        return InputProblem(path, number, code, raw.message)
     try:
-        article = InputArticle.model_validate({"id": path.stem, field: content})
+        return InputRecord(path, number, InputArticle.model_validate(raw))
     except ValidationError as error:
-        return InputProblem(str(path), None, ErrorCode.INVALID_ARTICLE, _validation_message(error))
-    return InputRecord(str(path), None, article)
+        return InputProblem(path, number, ErrorCode.INVALID_ARTICLE, _validation_message(error))
+
+
+def record_from_document(path: str, stem: str, content: str) -> InputRecord | InputProblem:
+    """A whole ``.txt`` or ``.html`` file as one article whose id is the file's stem."""
+    field = "html" if path.lower().endswith((".html", ".htm")) else "text"
+    try:
+        article = InputArticle.model_validate({"id": stem, field: content})
+    except ValidationError as error:
+        return InputProblem(path, None, ErrorCode.INVALID_ARTICLE, _validation_message(error))
+    return InputRecord(path, None, article)
 
 
 def read_inputs(paths: list[Path]) -> Iterator[InputRecord | InputProblem]:
     for path in expand_inputs(paths):
         if path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl(path)
+            for number, raw in read_json_lines(path):
+                yield record_from_json(str(path), number, raw)
         else:
-            yield _read_document(path)
+            content = path.read_text(encoding="utf-8", errors="replace")
+            yield record_from_document(str(path), path.stem, content)

@@ -45,11 +45,37 @@ EDGE_FIELDS: tuple[tuple[str, str], ...] = (
     ("last_seen", "date"),
     ("amount", "double"),
     ("currency", "string"),
+    ("up_to", "boolean"),
+    ("upfront", "double"),
+    ("milestones", "double"),
+    ("equity", "double"),
+    ("price_per_share", "double"),
+    ("royalties", "string"),
     ("round", "string"),
+    ("asset", "string"),
+    ("territory", "string"),
+    ("status", "string"),
+    ("date", "string"),
+    ("status_history", "list"),
 )
-# Deal attributes of the contract (§2) carried into the exports, with the Python type each must
-# have; other attributes stay in the store (``/v1/relationships``).
-DEAL_ATTRIBUTES: dict[str, type] = {"amount": float, "currency": str, "round": str}
+# Deal terms of the contract (§ Deal terms) carried into the exports, with the Python type each
+# must have; the latest status and its changes come from the store (``graph.deal_status``).
+DEAL_ATTRIBUTES: dict[str, type] = {
+    "amount": float,
+    "currency": str,
+    "up_to": bool,
+    "upfront": float,
+    "milestones": float,
+    "equity": float,
+    "price_per_share": float,
+    "royalties": str,
+    "round": str,
+    "asset": str,
+    "territory": str,
+    "status": str,
+    "date": str,
+    "status_history": tuple,
+}
 LIST_SEPARATOR = "|"
 
 
@@ -98,7 +124,7 @@ def edge_attributes(edge: Edge) -> dict[str, object]:
         value = edge.attributes.get(name)
         if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
             attributes[name] = float(value)  # 2e9 overflows GEXF/GraphML "int"; one type per key
-        elif kind is str and isinstance(value, str):
+        elif isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
             attributes[name] = value
     return {key: value for key, value in attributes.items() if value is not None}
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ie_nlp.names import has_legal_suffix, normalize_name
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
@@ -36,9 +36,17 @@ class Candidate:
 def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in lexicons.leading_noise or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in lexicons.leading_noise
+        or doc[start].is_space
+        or _headline_verb(doc[start], end - start, lexicons)
+    ):
         start += 1
-    while end > start and (doc[end - 1].text in lexicons.trailing_noise or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in lexicons.trailing_noise
+        or doc[end - 1].is_space
+        or _headline_verb(doc[end - 1], end - start, lexicons)
+    ):
         end -= 1
     # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
     while (
@@ -52,6 +60,11 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, span_id=span.id)
+
+
+def _headline_verb(token: Token, length: int, lexicons: Lexicons) -> bool:
+    """A title-case headline verb at the edge of a longer span ("Acquire X BioSciences")."""
+    return length > 1 and token.is_title and token.lower_ in lexicons.headline_verbs
 
 
 def _is_inn(word: str, lexicons: Lexicons) -> bool:

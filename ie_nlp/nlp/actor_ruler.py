@@ -31,7 +31,8 @@ def _legal(legal_forms: list[str], op: str = "", completions: Sequence[str] = ()
 def gazetteer_patterns(lexicons: Lexicons) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     for entry in lexicons.gazetteer:
-        for form in {entry.name, *entry.aliases}:
+        # sorted, so that the written artifact is the same from one training to the next
+        for form in sorted({entry.name, *entry.aliases}):
             patterns.append({"label": "ORG", "pattern": form, "id": entry.name})
     return patterns
 

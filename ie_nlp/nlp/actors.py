@@ -131,6 +131,7 @@ def _filter(
         if probability is None:
             kept.append(actor)
         elif probability >= model.threshold:
+            actor.filter_probability = round(float(probability), 3)
             actor.confidence = round(
                 min(actor.confidence, probability)
                 if actor.type_source != "default"

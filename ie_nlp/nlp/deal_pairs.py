@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ie_nlp.nlp.deal_syntax import coordinated
 from ie_nlp.nlp.holders import FocusTracker, main_org, org_actors_in, subject_actor
 from ie_nlp.nlp.lexicons import Lexicons
-from ie_nlp.nlp.records import ActorRecord
+from ie_nlp.nlp.records import ActorRecord, actor_at
 from ie_nlp.nlp.relation_pairs import pair_candidates
 from ie_nlp.nlp.relation_rules import PairCandidate, Trigger, TriggerIndex
 
@@ -113,6 +113,14 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
         "crowd": min(len({id(x) for _, x in org_actors_in(pair.sentence)}), 10) / 10.0,
     }
     features.update({f"zone={zone}": 1.0 for zone in pair.zones})
+    judged = [
+        actor.filter_probability
+        for actor in (first, pair.second[1])
+        if actor.filter_probability is not None
+    ]
+    if judged:
+        # a name the actor filter barely kept is a weak party to any deal
+        features["doubtful_party"] = 1.0 - min(judged)
     for trigger in pair.triggers:
         features[f"trig={trigger.type}"] = 1.0
         features[f"trig_word={trigger.text.lower()}"] = 1.0
@@ -135,7 +143,9 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
     for trigger in pair.triggers:
         if i < trigger.start < j:
             features[f"trig_between={trigger.type}"] = 1.0
-    for token in doc[i + 1 : j][:MAX_BETWEEN_WORDS]:
+    named = actor_at(doc)
+    between = [t for t in doc[i + 1 : j] if t.i not in named]
+    for token in between[:MAX_BETWEEN_WORDS]:
         if token.is_alpha and not token.is_stop:
             features[f"between={token.lemma_.lower()}"] = 1.0
     first_root, second_root = _mention_root(doc, i), _mention_root(doc, j)

@@ -72,6 +72,7 @@ class Lexicons:
     legal_completions: frozenset[str]
     not_name_words: frozenset[str]
     leading_noise: frozenset[str]
+    headline_verbs: frozenset[str]
     trailing_noise: frozenset[str]
     country_prefixes: frozenset[str]
     deal_terms: DealTerms
@@ -181,6 +182,7 @@ def load_lexicons() -> Lexicons:
         not_name_words=frozenset(STOP_WORDS - set(name_patterns["stop_words_in_names"]["words"]))
         | frozenset(name_patterns["title_words"]["words"]),
         leading_noise=frozenset(name_edges["leading_noise"]["words"]),
+        headline_verbs=frozenset(name_edges["headline_verbs"]["words"]),
         trailing_noise=frozenset(name_edges["trailing_noise"]["words"]),
         country_prefixes=frozenset(name_edges["country_prefixes"]["words"]),
         deal_terms=DealTerms.from_data(load_data_file("deal_terms.json")),

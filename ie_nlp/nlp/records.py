@@ -20,6 +20,8 @@ class ActorRecord:
     confidence: float = 0.5
     gazetteer_id: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
+    # the actor filter's probability that this name is an actor; None where it did not judge
+    filter_probability: float | None = None
 
     @property
     def surface_forms(self) -> list[str]:

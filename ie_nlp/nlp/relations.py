@@ -17,12 +17,14 @@ from spacy.util import minibatch
 from ie_nlp.embedder import get_embedder
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.affiliation import affiliations
-from ie_nlp.nlp.deal_attributes import deal_attributes
 from ie_nlp.nlp.deal_decisions import model_deals
 from ie_nlp.nlp.deal_pairs import sentence_mentions
+from ie_nlp.nlp.deal_status import status_date, status_features
+from ie_nlp.nlp.deal_terms import deal_terms
 from ie_nlp.nlp.holders import FocusTracker, main_org
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.models.deal_classifier import DealClassifier
+from ie_nlp.nlp.models.deal_status_model import DealStatusModel
 from ie_nlp.nlp.models.relation_scorer import RelationScorer
 from ie_nlp.nlp.records import RelationRecord, register_extensions
 from ie_nlp.nlp.relation_pairs import pair_candidates
@@ -31,6 +33,7 @@ from ie_nlp.nlp.relation_rules import TriggerIndex
 RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
 SCORER_FILE = "relation_scorer.joblib"
 DEAL_MODEL_FILE = "deal_classifier.joblib"
+STATUS_MODEL_FILE = "deal_status.joblib"
 
 
 @Language.factory(
@@ -69,27 +72,34 @@ class RelationFinder:
         self.triggers = TriggerIndex(self.lexicons, nlp.vocab, nlp.make_doc)
         self.scorer: RelationScorer | None = None
         self.deal_model: DealClassifier | None = None
+        self.status_model: DealStatusModel | None = None
         self.use_embeddings = use_embeddings
         self.embedding_model = embedding_model
         self.torch_threads = torch_threads
 
     @property
     def trained(self) -> bool:
-        return self.scorer is not None and self.deal_model is not None
+        return (
+            self.scorer is not None
+            and self.deal_model is not None
+            and self.status_model is not None
+        )
 
     @property
     def threshold(self) -> float:
         return float(self.scorer.metadata.get("threshold", 0.5)) if self.scorer else 0.5
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        if self.scorer is None or self.deal_model is None:
+        if self.scorer is None or self.deal_model is None or self.status_model is None:
             raise ModelLoadError(f"component {self.name!r} has no trained models to save")
         self.scorer.save(Path(path) / SCORER_FILE, {})
         self.deal_model.save(Path(path) / DEAL_MODEL_FILE, {})
+        self.status_model.save(Path(path) / STATUS_MODEL_FILE, {})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationFinder:
         self.scorer = RelationScorer.load(Path(path) / SCORER_FILE)
         self.deal_model = DealClassifier.load(Path(path) / DEAL_MODEL_FILE)
+        self.status_model = DealStatusModel.load(Path(path) / STATUS_MODEL_FILE)
         return self
 
     def propose(self, doc: Doc) -> list[RelationRecord]:
@@ -130,7 +140,6 @@ class RelationFinder:
                         sentence,
                         RULE_CONFIDENCE["default"],
                         candidate.trigger.text,
-                        deal_attributes(sentence.text, candidate.type, self.lexicons.deal_terms),
                     ),
                 )
         return list(records.values())
@@ -165,7 +174,26 @@ class RelationFinder:
             for doc, records, deals in zip(batch, proposals, learned, strict=True):
                 kept = [r for r in records if r.type not in decided]
                 doc._.ie_relations = [r for r in kept if r.confidence >= self.threshold] + deals
-                yield doc
+            self._add_terms([r for doc in batch for r in doc._.ie_relations])
+            yield from batch
+
+    def _add_terms(self, records: list[RelationRecord]) -> None:
+        """Each deal's terms and status, with the status's date where the text gives one."""
+        deals = [r for r in records if r.type != "affiliation"]
+        for record in deals:
+            record.attributes.update(
+                deal_terms(record, self.lexicons.deal_terms, self.lexicons.text_zones)
+            )
+        if self.status_model is None:
+            return
+        features = [status_features(r.evidence, r.type) for r in deals]
+        for record, status in zip(deals, self.status_model.statuses(features), strict=True):
+            if status is None:
+                continue
+            record.attributes["status"] = status
+            date = status_date(record.evidence, self.lexicons.deal_terms)
+            if date is not None:
+                record.attributes["date"] = date
 
     def _encode(self, sentences: list[str]) -> np.ndarray:
         return get_embedder(self.embedding_model, self.torch_threads).encode(sentences)

@@ -170,6 +170,16 @@ class RelationshipEvidence(Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class StoreState(Base):
+    """One row (id 1). ``version`` is a fresh random token written with every change to what
+    is stored, so whatever was computed from the store can be reused until it differs."""
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(32))
+
+
 class Signal(Base):
     """A cached signal value (written by ``ie-nlp signals --store``; safe to drop)."""
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, Subquery, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ie_nlp.errors import ActorNotFoundError, UnknownIdentifierError
+from ie_nlp.graph.deal_status import StatusReport, status_history
 from ie_nlp.store.models import (
     Actor,
     ActorAlias,
@@ -267,6 +269,14 @@ def relationship_views(
             first_seen=r.first_seen,
             last_seen=r.last_seen,
             evidence=evidence.get(r.id, []),
+            **_status(evidence.get(r.id, [])),
         )
         for r in relationships
     ]
+
+
+def _status(evidence: list[Evidence]) -> dict[str, Any]:
+    history = status_history(
+        StatusReport(item.article_id, item.published, item.attributes) for item in evidence
+    )
+    return {"status": history[-1].status if history else None, "status_history": history}

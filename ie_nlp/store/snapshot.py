@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ie_nlp.graph.deal_status import StatusChange, StatusReport, status_history
 from ie_nlp.graph.snapshot import ActorNode, CapabilityObservation, Edge, EdgeObservation, Snapshot
 from ie_nlp.store.models import (
     Actor,
@@ -91,6 +92,7 @@ def actor_nodes(session: Session, in_range: list[Any]) -> tuple[ActorNode, ...]:
 def edges(session: Session, in_range: list[Any]) -> tuple[Edge, ...]:
     observations: dict[int, list[EdgeObservation]] = defaultdict(list)
     attributes: dict[int, dict[str, object]] = defaultdict(dict)
+    reports: dict[int, list[StatusReport]] = defaultdict(list)
     # Lowest confidence first, so the best-supported evidence has the last word on a deal term.
     for relationship_id, article_id, published, confidence, sentence, terms in session.execute(
         select(
@@ -110,6 +112,9 @@ def edges(session: Session, in_range: list[Any]) -> tuple[Edge, ...]:
             EdgeObservation(article_id, published, confidence, sentence)
         )
         attributes[relationship_id].update(terms)
+        reports[relationship_id].append(StatusReport(article_id, published, terms))
+    for relationship_id, deal_reports in reports.items():
+        _set_status(attributes[relationship_id], status_history(deal_reports))
     taxonomy = get_taxonomy()
     return tuple(
         Edge(
@@ -123,6 +128,21 @@ def edges(session: Session, in_range: list[Any]) -> tuple[Edge, ...]:
         )
         for r in session.scalars(select(Relationship).order_by(Relationship.id))
         if r.id in observations
+    )
+
+
+def _set_status(attributes: dict[str, object], history: list[StatusChange]) -> None:
+    """The latest status and its date, whatever the best-supported report said, and every
+    change as ``status:date`` items."""
+    attributes.pop("status", None)
+    attributes.pop("date", None)
+    if not history:
+        return
+    attributes["status"] = history[-1].status
+    if history[-1].date is not None:
+        attributes["date"] = history[-1].date.isoformat()
+    attributes["status_history"] = tuple(
+        f"{change.status}:{change.date.isoformat() if change.date else ''}" for change in history
     )
 
 

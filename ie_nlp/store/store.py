@@ -29,6 +29,7 @@ from ie_nlp.store.canonical import ReresolveReport, prime, reassign_all
 from ie_nlp.store.database import create_store_engine, upgrade_to_head
 from ie_nlp.store.ingest import ArticleInput, ingest_result
 from ie_nlp.store.snapshot import build_snapshot
+from ie_nlp.store.version import current_version, renew_version
 from ie_nlp.store.views import ActorProfile, ActorSummary, IngestReport, Page, RelationshipView
 
 
@@ -103,7 +104,10 @@ class Store:
         with self._write_lock:
             try:
                 with self.session() as session:
-                    return ingest_result(session, lambda: self.resolver(session), result, article)
+                    report = ingest_result(session, lambda: self.resolver(session), result, article)
+                    if report.status != "unchanged":
+                        renew_version(session)
+                    return report
             except BaseException:
                 # The resolver may already know actors that were rolled back; prime afresh.
                 self._resolver = None
@@ -118,10 +122,17 @@ class Store:
             resolver = ActorResolver.from_settings(self.settings)
             with self.session() as session:
                 report = reassign_all(session, resolver)
+                renew_version(session)
             self._resolver = resolver
             return report
 
     # --- reads ---
+
+    def version(self) -> str:
+        """A token that changes with every write to the store, by any process: results
+        computed from the store stay valid while it is the same."""
+        with self.session() as session:
+            return current_version(session)
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, actors, relationships, evidence, capabilities."""

@@ -8,6 +8,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from ie_nlp.graph.deal_status import StatusChange
+
 T = TypeVar("T")
 
 IngestStatus = Literal["new", "unchanged", "replaced"]
@@ -106,6 +108,16 @@ class RelationshipView(BaseModel):
     sources: int = Field(description="Articles that report it.")
     first_seen: date | None
     last_seen: date | None
+    status: str | None = Field(
+        None,
+        description="The deal's latest status (announced, completed, terminated, extended) "
+        "over every article that reports it; null when none states one.",
+    )
+    status_history: list[StatusChange] = Field(
+        default_factory=list,
+        description="Every change of status, oldest first, with its date and the article "
+        "that reported it (announced → completed).",
+    )
     evidence: list[Evidence]
 
 

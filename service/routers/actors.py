@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from ie_nlp import get_taxonomy
 from ie_nlp.store import ActorProfile, ActorSummary, Page
 from service.deps import StoreDep
 from service.models import LimitQuery, OffsetQuery
@@ -25,11 +26,20 @@ def list_actors(
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
     type: Annotated[
-        str | None, Query(description="Actor type (CONTRACT.md), e.g. biotech.")
+        str | None,
+        Query(
+            description="Actor type (CONTRACT.md), e.g. biotech.",
+            # Listed, so the schema says that any other value, the empty one included, is
+            # refused (unknown_identifier).
+            json_schema_extra={"enum": list(get_taxonomy().actor_types)},
+        ),
     ] = None,
     capability: Annotated[
         str | None,
-        Query(description="Capability category; a parent category includes its children."),
+        Query(
+            description="Capability category; a parent category includes its children.",
+            json_schema_extra={"enum": list(get_taxonomy().capability_categories)},
+        ),
     ] = None,
     name: Annotated[
         str | None,

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Response
 
-from ie_nlp import Extractor, InputArticle, Settings
+from ie_nlp import ExtractionResult, InputArticle
 from ie_nlp.store import Store
 from service.deps import ExtractorDep, RunnerDep, SettingsDep, StoreDep, require_json
 from service.models import StoredArticle
 from service.problems import problem_responses
-from service.routers.extract import ARTICLE_EXAMPLES, ERRORS, extract_article
+from service.routers.extract import ARTICLE_EXAMPLES, ERRORS
 
 router = APIRouter(prefix="/v1/articles", tags=["store"], dependencies=[Depends(require_json)])
 
@@ -43,16 +43,14 @@ async def store_article(
     Errors as in `POST /v1/extract`, plus 503 `store_unavailable` (the database cannot be
     reached or migrated).
     """
-    stored = await runner.run(lambda: extract_and_store(extractor, store, article, settings))
+    result = await runner.extract(extractor, article, settings)
+    stored = await runner.run(lambda: store_result(store, article, result))
     if stored.ingest.status != "new":
         response.status_code = 200
     return stored
 
 
-def extract_and_store(
-    extractor: Extractor, store: Store, article: InputArticle, settings: Settings
-) -> StoredArticle:
-    result = extract_article(extractor, article, settings)
+def store_result(store: Store, article: InputArticle, result: ExtractionResult) -> StoredArticle:
     # A fetched article's text only exists in the result.
     metadata = article if article.has_content else article.model_copy(update={"text": result.text})
     return StoredArticle(result=result, ingest=store.ingest(result, metadata))

@@ -7,19 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Query
 from pydantic import ValidationError
 
-from ie_nlp import (
-    ErrorCode,
-    ExtractionResult,
-    Extractor,
-    IENLPError,
-    InputArticle,
-    Settings,
-    extract_article,
-    extract_each,
-)
+from ie_nlp import ErrorCode, ExtractionResult, IENLPError, InputArticle, Settings
 from service.deps import ExtractorDep, RunnerDep, SettingsDep, require_json
 from service.models import BatchItemError, BatchRequest, BatchResponse
 from service.problems import ProblemError, describe_field_errors, field_errors, problem_responses
+from service.state import Extraction, ExtractionRunner
 
 router = APIRouter(prefix="/v1/extract", tags=["extract"], dependencies=[Depends(require_json)])
 
@@ -92,9 +84,9 @@ async def extract_one(
     415 `unsupported_media_type`, 422 `invalid_fields` / `invalid_article` / `text_too_long`
     (over IE_MAX_TEXT_CHARS, never truncated), 502 `fetch_failed` (the page could not be
     fetched, robots.txt disallows it, or it holds no article text), 503 `not_ready` /
-    `model_unavailable`.
+    `model_unavailable` / `worker_lost` (an extraction process died; retry after Retry-After).
     """
-    return await runner.run(lambda: extract_article(extractor, article, settings, min_confidence))
+    return await runner.extract(extractor, article, settings, min_confidence)
 
 
 @router.post(
@@ -116,7 +108,9 @@ async def extract_batch(
     that succeeded, in request order; `errors` holds one entry per failed article with its
     `index`, `id`, `code` (`invalid_fields`, `text_too_long`, `invalid_article`,
     `url_fetch_disabled`, `url_forbidden`, `fetch_failed`, `internal_error`) and `message`.
-    Items with only a `url` are fetched as in `POST /v1/extract`, one after another.
+    Items with only a `url` are fetched as in `POST /v1/extract`. With IE_WORKERS > 1 the
+    articles are spread over the extraction processes; one of them dying is a 503 `worker_lost`
+    for the whole batch.
 
     Too many articles is 422 `batch_too_large` (not 413, which is reserved for the byte limit):
     the body is well-formed and within size, its content breaks a rule, so split the batch.
@@ -129,14 +123,19 @@ async def extract_batch(
             f"The batch has {len(batch.articles)} articles; the limit is {limit} "
             "(IE_MAX_BATCH_ARTICLES). Split it into smaller batches.",
         )
-    return await runner.run(lambda: run_batch(extractor, batch.articles, settings, min_confidence))
+    return await run_batch(runner, extractor, batch.articles, settings, min_confidence)
 
 
-def run_batch(
-    extractor: Extractor, items: list[Any], settings: Settings, min_confidence: float | None
+async def run_batch(
+    runner: ExtractionRunner,
+    extractor: Extraction,
+    items: list[Any],
+    settings: Settings,
+    min_confidence: float | None,
 ) -> BatchResponse:
     """Items that are no input article are reported here; the others go to the library's
-    ``extract_each``, which reports each refused article with its code."""
+    ``extract_each`` (spread over the worker processes, if any), which reports each refused
+    article with its code."""
     errors: list[BatchItemError] = []
     valid: list[tuple[int, str | None, InputArticle]] = []
     for index, item in enumerate(items):
@@ -152,8 +151,8 @@ def run_batch(
                 )
             )
     results: list[ExtractionResult] = []
-    articles = (article for _, _, article in valid)
-    outcomes = extract_each(extractor, articles, settings, min_confidence)
+    articles = [article for _, _, article in valid]
+    outcomes = await runner.extract_each(extractor, articles, settings, min_confidence)
     for (index, item_id, _), outcome in zip(valid, outcomes, strict=True):
         if isinstance(outcome, IENLPError):
             errors.append(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from ie_nlp.graph.exports import MEDIA_TYPES, render
 from ie_nlp.graph.network import build_graph
-from service.ecosystem import SnapshotDep
+from service.deps import StoreDep
+from service.ecosystem import DateRange, date_range
+from service.graph_cache import GraphCacheDep
 from service.problems import problem_responses
 
 router = APIRouter(prefix="/v1/graph", tags=["ecosystem"])
@@ -36,7 +38,9 @@ FILE_NAMES: dict[str, str] = {
     },
 )
 def read_graph(
-    snapshot: SnapshotDep,
+    store: StoreDep,
+    dates: Annotated[DateRange, Depends(date_range)],
+    cache: GraphCacheDep,
     export_format: Annotated[
         ExportFormat,
         Query(
@@ -49,8 +53,14 @@ def read_graph(
 ) -> Response:
     """Nodes are canonical actors and edges their ties, with the store's stable ids. With
     `since`/`until`, only what articles published in that range report. An unknown `format`
-    is a 422 problem (`invalid_fields`)."""
-    body = render(build_graph(snapshot), export_format)
+    is a 422 problem (`invalid_fields`). The rendered network is reused until the store
+    changes."""
+    # The version is read before the snapshot: a write in between then only makes the cached
+    # body newer than its key, never older.
+    key = (store.version(), dates.since, dates.until, export_format)
+    body = cache.get_or_render(
+        key, lambda: render(build_graph(store.snapshot(dates.since, dates.until)), export_format)
+    )
     headers = {}
     if export_format != "json":
         headers["Content-Disposition"] = f'attachment; filename="{FILE_NAMES[export_format]}"'

@@ -17,7 +17,6 @@ import pytest
 from click.testing import CliRunner
 
 from ie_nlp.cli import cli
-from ie_nlp.extraction import bulk
 from ie_nlp.extraction.extractor import Extractor
 from ie_nlp.schema import ExtractionResult
 from ie_nlp.settings import Settings
@@ -198,7 +197,7 @@ def shared_pipeline(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> No
     def from_settings(settings: Settings | None = None) -> Extractor:
         return Extractor(extractor.nlp, settings or extractor.settings)
 
-    monkeypatch.setattr(bulk.Extractor, "from_settings", staticmethod(from_settings))
+    monkeypatch.setattr(Extractor, "from_settings", staticmethod(from_settings))
 
 
 def test_a_clean_input_exits_0_with_a_summary(shared_pipeline: None, tmp_path: Path) -> None:
@@ -263,6 +262,9 @@ def test_a_missing_input_fails_with_its_code(shared_pipeline: None, tmp_path: Pa
         ["extract", "corpora/sample/articles.jsonl"],  # no -o
         ["extract", "-o", "out.jsonl"],  # no input
         ["extract", "x.jsonl", "-o", "out.jsonl", "--workers", "0"],
+        ["extract", "x.jsonl", "-o", "out.jsonl", "--engine", "spark"],
+        ["extract", "s3://bucket/x.jsonl", "-o", "out.jsonl"],  # a URI needs --engine ray
+        ["extract", "x.jsonl", "-o", "out.jsonl", "--address", "10.0.0.5:6379"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
@@ -274,3 +276,23 @@ def test_extract_help_documents_the_exit_status() -> None:
     result = CliRunner().invoke(cli, ["extract", "--help"])
     assert result.exit_code == 0
     assert "exit status is 1" in " ".join(result.output.split())
+
+
+def test_a_parquet_output_must_be_a_folder(shared_pipeline: None, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(good("p1", "Pfizer acquired Seagen.") + "\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        cli, ["extract", str(source), "-o", str(output), "--format", "parquet"]
+    )
+    assert result.exit_code == 1
+    assert "[output_unusable]" in result.stderr
+    assert not output.exists()
+
+
+def test_extract_help_names_the_engines_and_resume() -> None:
+    result = CliRunner().invoke(cli, ["extract", "--help"])
+    assert result.exit_code == 0
+    for option in ("--engine", "--address", "--resume", "--format", "--shard-size"):
+        assert option in result.output
+    assert "--engine ray" in result.output

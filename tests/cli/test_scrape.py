@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import socket
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -59,3 +60,48 @@ def test_cli_html_dir_offline(tmp_path: Path) -> None:
 def test_cli_needs_exactly_one_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["scrape", "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2 and "exactly one" in result.output
+
+
+def closed_port_url() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/news.html"
+
+
+def test_cli_exits_1_when_every_source_failed(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    args = [
+        "scrape", f"{site.base}/news/missing.html", closed_port_url(),
+        "-o", str(out), "--store", str(tmp_path / "store.sqlite3"), "--delay", "0",
+        "--retries", "0", "--timeout", "2", "--allow-private", "--no-progress",
+    ]  # fmt: skip
+    result = CliRunner().invoke(cli, args, env={"NO_PROXY": "*"})
+    assert result.exit_code == 1, result.output
+    # the closed port's robots.txt cannot be read, which the crawler treats as a refusal
+    assert "skipped by robots.txt 1, duplicates 0, failed 1" in result.output
+    assert "nothing could be fetched" in result.output
+    assert out.read_text() == ""
+
+
+def test_cli_exits_0_when_some_sources_failed(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    args = [
+        "scrape", f"{site.base}/news/series-b.html", f"{site.base}/news/missing.html",
+        "-o", str(out), "--store", str(tmp_path / "store.sqlite3"), "--delay", "0",
+        "--retries", "0", "--allow-private", "--no-progress",
+    ]  # fmt: skip
+    result = CliRunner().invoke(cli, args, env={"NO_PROXY": "*"})
+    assert result.exit_code == 0, result.output
+    assert "new articles 1" in result.output and "failed 1" in result.output
+
+
+def test_cli_html_dir_exits_1_when_no_page_converts(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "empty.html").write_text("<html><body></body></html>")
+    result = CliRunner().invoke(
+        cli, ["scrape", "--html-dir", str(pages), "-o", str(tmp_path / "out.jsonl")]
+    )
+    assert result.exit_code == 1, result.output
+    assert "no article text found" in result.output

@@ -21,6 +21,7 @@ def test_serve_help_has_an_example() -> None:
     assert result.exit_code == 0, result.output
     assert "Example" in result.output
     assert "--port" in result.output and "--host" in result.output
+    assert "--workers" in result.output and "IE_WORKERS" in result.output
 
 
 def test_serve_binds_the_settings_address_and_names_the_docs_url(tmp_path: Path) -> None:

@@ -8,25 +8,17 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 from ie_nlp.errors import InputFileError
-from ie_nlp.extraction import bulk
 from ie_nlp.extraction.bulk import WINDOW_PER_WORKER, BatchSummary, extract_files
 from ie_nlp.extraction.extractor import Extractor
 from ie_nlp.extraction.inputs import InputProblem
+from ie_nlp.extraction.outputs import MANIFEST, parquet_row_to_record
 from ie_nlp.schema import ExtractionResult
-from ie_nlp.settings import Settings
 
-
-@pytest.fixture(autouse=True)
-def shared_pipeline(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> None:
-    """extract_files builds its own Extractor: give it the session's pipeline instead."""
-
-    def from_settings(settings: Settings | None = None) -> Extractor:
-        return Extractor(extractor.nlp, settings or extractor.settings)
-
-    monkeypatch.setattr(bulk.Extractor, "from_settings", staticmethod(from_settings))
+pytestmark = pytest.mark.usefixtures("shared_pipeline")
 
 
 def article(article_id: str, text: str | None = None) -> str:
@@ -132,6 +124,41 @@ def test_an_empty_input_gives_an_empty_output(tmp_path: Path) -> None:
     summary = extract_files([source], output)
     assert output.read_text(encoding="utf-8") == ""
     assert summary.articles == 0 and summary.problems == []
+
+
+def test_resume_writes_only_what_a_killed_run_left_out(tmp_path: Path) -> None:
+    ids = [f"r{i}" for i in range(5)]
+    source = write(tmp_path / "in.jsonl", [*(article(i) for i in ids), "{broken"])
+    output = tmp_path / "out.jsonl"
+    extract_files([source], output)
+    complete = output.read_text(encoding="utf-8").splitlines()
+    killed = "\n".join(complete[:2]) + "\n" + complete[2][:40]  # two lines and a cut one
+    output.write_text(killed, encoding="utf-8")
+
+    summary = extract_files([source], output, resume=True)
+    assert [r["id"] for r in read_output(output)] == ids
+    assert (summary.already_done, summary.articles) == (2, 3)
+    assert "2 already in the output" in summary.line()
+    assert [(p.line, p.code) for p in summary.problems] == [(6, "malformed_json")]
+    again = extract_files([source], output, resume=True)
+    assert (again.already_done, again.articles) == (5, 0)
+    assert [r["id"] for r in read_output(output)] == ids
+
+
+def test_a_folder_output_gets_parquet_shards_in_input_order(tmp_path: Path) -> None:
+    ids = [f"s{i}" for i in range(5)]
+    source = write(tmp_path / "in.jsonl", [article(i) for i in ids])
+    folder = tmp_path / "shards"
+    summary = extract_files([source], folder, output_format="parquet", shard_records=2)
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [MANIFEST] + [f"part-0000{n}.parquet" for n in range(3)]
+    records = [parquet_row_to_record(row) for row in pq.read_table(folder).to_pylist()]
+    assert [r["id"] for r in records] == ids
+    for record in records:
+        ExtractionResult.model_validate(record)
+    assert sum(len(r["actors"]) for r in records) == summary.actors > 0
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert (manifest["complete"], manifest["records"]) == (True, 5)
 
 
 def test_summary_line() -> None:

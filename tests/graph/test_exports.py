@@ -36,6 +36,9 @@ def test_graph_keeps_stable_ids_and_aggregates(graph: nx.MultiDiGraph) -> None:
     assert (e2["directed"], e2["sources"], e2["confidence"]) == (False, 2, 0.6)
     assert (e2["first_seen"], e2["last_seen"]) == (date(2024, 2, 5), date(2024, 5, 1))
     assert graph.edges["b1", "a1", "e1"]["amount"] == 215000000.0
+    e3 = graph.edges["a1", "b2", "e3"]
+    assert (e3["status"], e3["date"], e3["price_per_share"]) == ("completed", "2024-04-15", 21.5)
+    assert e3["status_history"] == ("announced:2024-01-08", "completed:2024-04-15")
 
 
 def test_graph_until_is_cumulative(snapshot: Snapshot) -> None:
@@ -109,12 +112,19 @@ def test_csv_tables_have_fixed_headers_and_rows(graph: nx.MultiDiGraph) -> None:
     ]  # fmt: skip
     assert edges[0] == [
         "id", "source", "target", "type", "directed", "sources", "confidence", "first_seen",
-        "last_seen", "amount", "currency", "round",
+        "last_seen", "amount", "currency", "up_to", "upfront", "milestones", "equity",
+        "price_per_share", "royalties", "round", "asset", "territory", "status", "date",
+        "status_history",
     ]  # fmt: skip
     assert [row[0] for row in nodes[1:]] == sorted(NODE_IDS)
     assert [row[0] for row in edges[1:]] == sorted(EDGE_IDS)
     e2 = dict(zip(edges[0], edges[2], strict=True))
     assert (e2["directed"], e2["sources"], e2["amount"]) == ("false", "2", "")
+    e3 = dict(zip(edges[0], edges[3], strict=True))
+    assert (e3["status"], e3["status_history"]) == (
+        "completed",
+        "announced:2024-01-08|completed:2024-04-15",
+    )
     b3 = dict(zip(nodes[0], nodes[5], strict=True))
     assert (b3["id"], b3["locations"]) == ("b3", "")
 

@@ -1,13 +1,22 @@
 """ie_nlp.learn.deal_training: the threshold and calibration arithmetic the deal model's
-sidecar reports, on hand-made numbers."""
+sidecar reports, and the status model, on hand-made numbers."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from ie_nlp.learn.deal_training import best_threshold, calibration_error
+from ie_nlp.learn.deal_training import (
+    DealExamples,
+    best_threshold,
+    calibration_error,
+    fit_status_model,
+)
+from ie_nlp.nlp.deal_status import NO_STATUS
 from ie_nlp.nlp.models.deal_classifier import deal_label, split_label
+from ie_nlp.nlp.models.deal_status_model import DealStatusModel
 
 
 def test_a_perfectly_calibrated_model_has_no_calibration_error() -> None:
@@ -34,8 +43,41 @@ def test_the_best_threshold_separates_the_classes() -> None:
     assert threshold == pytest.approx(0.35)  # the lowest that keeps every positive alone
 
 
+def test_settled_misses_make_the_best_threshold_favour_recall() -> None:
+    probabilities = np.array([0.32, 0.32, 0.32, 0.32, 0.9])
+    labels = np.array([1, 0, 0, 0, 1])
+    # judged alone, keeping the doubtful four costs more precision than it gains recall
+    assert best_threshold(probabilities, labels) == pytest.approx(0.35)
+    # where most of the gold is missed anyway, one more true positive is worth three errors
+    assert best_threshold(probabilities, labels, settled=(2, 0, 10)) == pytest.approx(0.1)
+
+
 def test_labels_carry_the_direction_of_directed_types_only() -> None:
     assert deal_label("acquisition", directed=True, first_is_source=False) == "acquisition:rev"
     assert deal_label("partnership", directed=False, first_is_source=False) == "partnership"
     assert split_label("licensing:fwd") == ("licensing", "fwd")
     assert split_label("merger") == ("merger", None)
+
+
+def test_the_status_model_learns_tense_and_reports_its_held_out_accuracy(
+    tmp_path: Path,
+) -> None:
+    examples = DealExamples()
+    for n in range(12):
+        for features, status in (
+            ({"aux=has>complete": 1.0, f"word=x{n}": 1.0}, "completed"),
+            ({"aux=will>acquire": 1.0, f"word=y{n}": 1.0}, "announced"),
+            ({"word=partner": 1.0, f"word=z{n}": 1.0}, NO_STATUS),
+        ):
+            examples.status_features.append(features)
+            examples.statuses.append(status)
+    model = fit_status_model(examples)
+    assert model.metadata["held_out_accuracy"] == 1.0
+    assert model.metadata["commonest_label_accuracy"] == pytest.approx(1 / 3, abs=0.01)
+    assert model.metadata["label_counts"] == {"announced": 12, "completed": 12, NO_STATUS: 12}
+    model.save(tmp_path / "status.joblib", {"training_data_sha256": "abc"})
+    loaded = DealStatusModel.load(tmp_path / "status.joblib")
+    assert loaded.statuses(
+        [{"aux=has>complete": 1.0}, {"aux=will>acquire": 1.0}, {"word=partner": 1.0}]
+    ) == ["completed", "announced", None]
+    assert loaded.metadata["training_data_sha256"] == "abc"

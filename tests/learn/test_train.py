@@ -39,10 +39,18 @@ def test_the_trainer_writes_a_pipeline_folder(
         "ie_actors/actor_type_model.joblib",
         "ie_actors/actor_filter_model.joblib",
         "ie_relations/relation_scorer.joblib",
+        "ie_relations/deal_classifier.joblib",
+        "ie_relations/deal_status.joblib",
         "ie_actor_ruler/patterns.jsonl",
     } <= written
     assert not any(name.startswith(("parser/", "ner/", "tok2vec/")) for name in written)
-    assert set(scores) == {"actors", "typed_actors", "capabilities", "relationships"}
+    assert set(scores) == {
+        "actors",
+        "typed_actors",
+        "capabilities",
+        "relationships",
+        "deal_terms",
+    }
 
 
 def test_sidecars_record_the_data_and_the_dev_scores(
@@ -51,7 +59,11 @@ def test_sidecars_record_the_data_and_the_dev_scores(
     gold, output, scores = trained
     lines = (gold / "train.jsonl").read_text(encoding="utf-8").splitlines()
     expected_hash = hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
-    for sidecar in ("ie_actors/actor_type_model.json", "ie_relations/relation_scorer.json"):
+    for sidecar in (
+        "ie_actors/actor_type_model.json",
+        "ie_relations/relation_scorer.json",
+        "ie_relations/deal_status.json",
+    ):
         metadata = json.loads((output / sidecar).read_text(encoding="utf-8"))
         assert metadata["training_data_sha256"] == expected_hash
         assert metadata["dev_scores"] == scores

@@ -46,6 +46,16 @@ def test_determiners_and_possessives_are_trimmed(nlp: Language) -> None:
     assert not any(text.startswith("The ") or text.endswith(("'s", "'")) for text in found)
 
 
+def test_headline_verbs_at_a_name_edge_are_trimmed(nlp: Language) -> None:
+    headline = "Lilly to Acquire Verve Therapeutics\n\nEli Lilly and Company announced a deal."
+    found = texts(candidates(nlp, headline))
+    assert not any(text.split()[0] in {"Acquire", "Announces"} for text in found), found
+    # a bare form that begins a company's name stays
+    assert "Complete Genomics" in texts(
+        candidates(nlp, "Complete Genomics signed an agreement with Beta Bio.")
+    )
+
+
 def test_candidate_spans_are_spans_of_the_doc(nlp: Language) -> None:
     doc = nlp("Alpine Ventures led the round in Acme Therapeutics, joined by Beta Bio.")
     for candidate in find_candidates(doc, get_lexicons()):

@@ -1,13 +1,17 @@
-"""ie_nlp.nlp.deal_attributes: amount, currency, "up to", round and date of a deal sentence."""
+"""ie_nlp.nlp.deal_attributes: money expressions and their roles, round, royalties, dates."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
-from ie_nlp.nlp.deal_attributes import deal_attributes, parse_amounts, parse_date, parse_round
+from ie_nlp.nlp.deal_attributes import (
+    find_money,
+    money_role,
+    parse_amounts,
+    parse_date,
+    parse_round,
+    parse_royalties,
+)
 from ie_nlp.nlp.lexicons import get_lexicons
 
 TERMS = get_lexicons().deal_terms
@@ -25,6 +29,7 @@ TERMS = get_lexicons().deal_terms
         ("a $43bn deal", 43_000_000_000, "USD"),
         ("40 million euros", 40_000_000, "EUR"),
         ("$1,250,000 in seed funding", 1_250_000, "USD"),
+        ("an upfront payment of$20 millionand an investment", 20_000_000, "USD"),
     ],
 )
 def test_parse_amounts(text: str, amount: int, currency: str) -> None:
@@ -87,62 +92,48 @@ def test_parse_date(text: str, expected: str | None) -> None:
     assert parse_date(text, TERMS) == expected
 
 
-def test_investment_attributes() -> None:
-    attributes = deal_attributes(
-        "Acme Therapeutics raised $40 million in a Series B financing on March 3, 2024.",
-        "investment",
-        TERMS,
-    )
-    assert attributes == {
-        "amount": 40_000_000,
-        "currency": "USD",
-        "round": "series_b",
-        "date": "2024-03-03",
-    }
-
-
-def test_the_headline_figure_is_the_up_to_total() -> None:
-    attributes = deal_attributes(
-        "Beta Bio will receive $2 billion upfront and up to $1 billion in milestones.",
-        "licensing",
-        TERMS,
-    )
-    assert attributes["amount"] == 1_000_000_000
-    assert attributes["up_to"] is True
-
-
-def test_otherwise_the_largest_amount() -> None:
-    attributes = deal_attributes(
-        "Novartis pays $50 million upfront for Beta Bio, valued at $900 million.",
-        "acquisition",
-        TERMS,
-    )
-    assert attributes["amount"] == 900_000_000
-    assert "round" not in attributes
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "$50 million upfront and up to $1.2 billion in milestones",
+            ["upfront", "milestones"],
+        ),
+        (
+            "an upfront payment of $20 million and an equity investment of $15 million",
+            ["upfront", "equity"],
+        ),
+        ("Lilly will pay $20 per share in cash, or about $1 billion", ["price_per_share", None]),
+        (
+            "up to $210 million in development and regulatory milestones and $180 million "
+            "in sales milestones",
+            ["milestones", "milestones"],
+        ),
+        ("Pfizer acquired Seagen for $43 billion.", [None]),
+    ],
+)
+def test_the_nearest_words_give_an_amount_its_role(text: str, roles: list[str | None]) -> None:
+    found = find_money(text, TERMS)
+    assert [money_role(text, m, found, TERMS) for m in found] == roles
 
 
 @pytest.mark.parametrize(
-    "kind", ["affiliation", "research_collaboration", "partnership", "supply", "outsourcing"]
+    ("text", "expected"),
+    [
+        (
+            "and tiered royalties ranging from the mid-single to low-double digits, on sales.",
+            "tiered royalties ranging from the mid-single to low-double digits",
+        ),
+        ("is eligible to receive royalties on net sales", "royalties on net sales"),
+        ("no payments of any kind", None),
+    ],
 )
-def test_relationships_without_money_get_no_amount(kind: str) -> None:
-    assert deal_attributes("A $40 million Series B deal on March 3, 2024.", kind, TERMS) == {}
+def test_parse_royalties(text: str, expected: str | None) -> None:
+    assert parse_royalties(text, TERMS) == expected
 
 
-def test_attributes_are_json_values() -> None:
+def test_amounts_are_json_values() -> None:
     import json
 
-    attributes = deal_attributes(
-        "Pfizer acquired Seagen for $43 billion on March 3, 2024.", "acquisition", TERMS
-    )
-    assert json.loads(json.dumps(attributes)) == attributes
-
-
-def test_deal_attributes_reach_the_rule_proposals(
-    rule_relations: Callable[[str], list[tuple[str, str, str, dict[str, Any]]]],
-) -> None:
-    found = rule_relations(
-        "Acme Therapeutics, a clinical-stage biotechnology company, raised $40 "
-        "million in a Series B financing led by Alpine Ventures."
-    )
-    investment = [attrs for kind, _, _, attrs in found if kind == "investment"]
-    assert investment == [{"amount": 40_000_000, "currency": "USD", "round": "series_b"}]
+    found = parse_amounts("Pfizer acquired Seagen for $43 billion, up to $2.5 billion more", TERMS)
+    assert json.loads(json.dumps(found)) == found

@@ -231,7 +231,9 @@ def test_an_acquisition_points_from_acquirer_to_acquired(extract: Extract) -> No
 
 
 def test_an_investment_points_from_investor_to_investee(extract: Extract) -> None:
-    result = extract(DEAL)
+    # about direction: the one-sentence text's deal is kept whatever its confidence (the
+    # model, trained on full releases, gives a rule's plain statement a low probability)
+    result = extract(DEAL, min_confidence=0.0)
     assert ("investment", "Alpine Ventures", "Acme Therapeutics") in relationships(result)
     investment = next(r for r in result.relationships if r.type == "investment")
     assert investment.attributes.get("round") == "series_b"

@@ -289,7 +289,14 @@ def test_a_unit_merged_into_a_company_is_acquired_and_its_parent_is_not(
 def test_the_preposition_that_governs_a_name_gives_its_role(
     nlp: Language, index: TriggerIndex, text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in candidates(nlp, index, text)
+    # about the rules, so every name the candidates find is kept: the actor filter, trained on
+    # biopharma news, doubts a one-off Italian holding's name (tests/nlp/test_actors.py)
+    actors = nlp.get_pipe("ie_actors")
+    trained_filter, actors.filter_model = actors.filter_model, None  # type: ignore[attr-defined]
+    try:
+        assert expected in candidates(nlp, index, text)
+    finally:
+        actors.filter_model = trained_filter  # type: ignore[attr-defined]
 
 
 def test_a_seller_behind_a_unit_of_it_takes_no_part(nlp: Language, index: TriggerIndex) -> None:

@@ -2,7 +2,8 @@
 
 Each fixture starts ``python -m uvicorn service.main:app`` on a free port with its own ``IE_*``
 environment, so the tests see exactly what a deployment sees: the lifespan, the background model
-load, the middleware and the HTTP server's own parsing.
+load, the middleware and the HTTP server's own parsing. The worker-pool fixtures start
+``ie-nlp serve`` instead, which is how a pool is asked for.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import httpx
@@ -31,9 +32,13 @@ STARTUP_TIMEOUT_S = 90.0
 
 
 def wait_until(
-    server: Server, probe_path: str, done: Callable[[httpx.Response], bool], record: bool
+    server: Server,
+    probe_path: str,
+    done: Callable[[httpx.Response], bool],
+    record: bool,
+    timeout_s: float = STARTUP_TIMEOUT_S,
 ) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     with httpx.Client(base_url=server.base_url, timeout=5.0) as client:
         while time.monotonic() < deadline:
             if server.process.poll() is not None:
@@ -48,33 +53,33 @@ def wait_until(
             if done(response):
                 return
             time.sleep(0.1)
-    pytest.fail(
-        f"server not in the expected state after {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}"
-    )
+    pytest.fail(f"server not in the expected state after {timeout_s} s:\n{server.log_tail()}")
 
 
 def start_server(
-    tmp_dir: Path, name: str, env: Mapping[str, str], done: Callable[[httpx.Response], bool]
+    tmp_dir: Path,
+    name: str,
+    env: Mapping[str, str],
+    done: Callable[[httpx.Response], bool],
+    serve_options: Sequence[str] | None = None,
 ) -> Iterator[Server]:
+    """The server under uvicorn; with ``serve_options``, under ``ie-nlp serve`` with them."""
     port = free_port()
     log_path = tmp_dir / f"{name}.log"
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "service.main:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
+    address = ["--host", "127.0.0.1", "--port", str(port)]
+    if serve_options is None:
+        command = [sys.executable, "-m", "uvicorn", "service.main:app", *address]
+    else:
+        command = [str(Path(sys.executable).parent / "ie-nlp"), "serve", *address, *serve_options]
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command, cwd=REPO_DIR, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
         )
     server = Server(f"http://127.0.0.1:{port}", process, log_path)
     try:
-        wait_until(server, "/readyz", done, record=True)
+        # Several worker processes load their models side by side on the same cores.
+        timeout_s = STARTUP_TIMEOUT_S * (1 if serve_options is None else 2)
+        wait_until(server, "/readyz", done, record=True, timeout_s=timeout_s)
         yield server
     finally:
         stop(process)
@@ -117,6 +122,18 @@ def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
 
 
 @pytest.fixture(scope="session")
+def light_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with the small body limit and no models, used as soon as it answers: for what
+    needs no model (body limits, the documentation pages) without waiting for a model load."""
+    env = {
+        "IE_MAX_REQUEST_BYTES": str(LIMITED_MAX_REQUEST_BYTES),
+        "IE_PIPELINE": "/no/such/pipeline",
+    }
+    folder = tmp_path_factory.mktemp("light")
+    yield from start_server(folder, "light", env, lambda _response: True)
+
+
+@pytest.fixture(scope="session")
 def fetching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A ready server that fetches URLs, private addresses included, so it can fetch from the
     tests' own HTTP server on 127.0.0.1 (no delay between robots.txt and the page)."""
@@ -144,10 +161,35 @@ def store_server(
 
 
 @pytest.fixture(scope="session")
+def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A ready server over its own empty SQLite store, for the OpenAPI fuzzing run (it writes
+    whatever articles the fuzzer makes up, so no other test shares it)."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    env = {"IE_DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}"}
+    yield from start_server(folder, "fuzz", env, is_ready)
+
+
+@pytest.fixture(scope="session")
 def broken_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose models cannot load; waits until it has given up loading."""
     env = {"IE_PIPELINE": "/no/such/pipeline"}
     yield from start_server(tmp_path_factory.mktemp("broken"), "broken", env, failed_loading)
+
+
+@pytest.fixture(scope="module")
+def workers_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`ie-nlp serve --workers 2` over its own SQLite store, ready: two extraction processes."""
+    folder = tmp_path_factory.mktemp("workers")
+    env = {"IE_DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}"}
+    yield from start_server(folder, "workers", env, is_ready, ["--workers", "2"])
+
+
+@pytest.fixture(scope="module")
+def broken_workers_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`ie-nlp serve` with IE_WORKERS=2 and models that cannot load; waits until it gave up."""
+    env = {"IE_WORKERS": "2", "IE_PIPELINE": "/no/such/pipeline"}
+    folder = tmp_path_factory.mktemp("broken-workers")
+    yield from start_server(folder, "broken-workers", env, failed_loading, [])
 
 
 @pytest.fixture

@@ -83,3 +83,35 @@ def test_unknown_identifiers_and_ids_are_coded_errors(store: Store) -> None:
     with pytest.raises(ActorNotFoundError) as missing:
         store.actor_profile("act_nope")
     assert missing.value.code == "actor_not_found"
+
+
+def _with_status(article: Article, status: str, status_date: str | None) -> Article:
+    """The article's real result, its acquisition's status set as a later or earlier article
+    might report it."""
+    result, source = article
+    relationships = []
+    for relationship in result.relationships:
+        attributes = {k: v for k, v in relationship.attributes.items() if k not in {"date"}}
+        if relationship.type == "acquisition":
+            attributes["status"] = status
+            if status_date:
+                attributes["date"] = status_date
+        relationships.append(relationship.model_copy(update={"attributes": attributes}))
+    return result.model_copy(update={"relationships": relationships}), source
+
+
+def test_a_deal_keeps_its_latest_status_and_every_change(
+    store: Store, articles: dict[str, Article]
+) -> None:
+    # ingested out of order: the completion first, then the announcement dated before it
+    store.ingest(*_with_status(articles["deal-2"], "completed", None))
+    store.ingest(*_with_status(articles["deal-1"], "announced", "2025-01-10"))
+    (deal,) = store.relationships(type="acquisition").items
+    assert deal.status == "completed"
+    assert [(c.status, c.date, c.article_id) for c in deal.status_history] == [
+        ("announced", date(2025, 1, 10), "deal-1"),
+        ("completed", date(2025, 6, 2), "deal-2"),  # no date in the text: the publication's
+    ]
+    (edge,) = [e for e in store.snapshot().edges if e.type == "acquisition"]
+    assert edge.attributes["status"] == "completed"
+    assert edge.attributes["status_history"] == ("announced:2025-01-10", "completed:2025-06-02")

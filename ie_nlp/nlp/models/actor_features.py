@@ -31,6 +31,11 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
         before = mention.doc[mention.start - 1] if mention.start > 0 else None
         if before is not None:
             features[f"before={before.lower_}"] = 1.0
+        # the name's part in its sentence: the subject of "announced", the object of "sale of"
+        root = mention.root
+        features[f"dep={root.dep_}"] = 1.0
+        governor = root.head.head if root.dep_ == "pobj" else root.head
+        features[f"gov={root.dep_}>{governor.lemma_.lower()}"] = 1.0
         for token in mention.sent:
             if (
                 token.is_alpha

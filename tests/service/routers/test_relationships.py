@@ -23,6 +23,11 @@ def test_relationships_by_type_and_date(
     ).json()["items"][0]
     assert not collaboration["directed"]
     assert collaboration["source"]["id"] < collaboration["target"]["id"]
+    # the acquisition told twice: its latest status, and each change with the article
+    (deal,) = deals["items"]
+    history = deal["status_history"]
+    assert deal["status"] == (history[-1]["status"] if history else None)
+    assert all(change["article_id"] in {"api-deal-1", "api-deal-2"} for change in history)
 
 
 def test_relationship_errors(store_client: httpx.Client) -> None:
@@ -30,3 +35,6 @@ def test_relationship_errors(store_client: httpx.Client) -> None:
     assert "acquisition" in assert_problem(unknown, 422, "unknown_identifier")["detail"]
     bad_date = store_client.get("/v1/relationships", params={"since": "last spring"})
     assert_problem(bad_date, 422, "invalid_fields")
+    backwards = {"since": "2025-06-30", "until": "2025-05-01"}
+    reversed_range = store_client.get("/v1/relationships", params=backwards)
+    assert "2025-06-30" in assert_problem(reversed_range, 422, "invalid_date_range")["detail"]
