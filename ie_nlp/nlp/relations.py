@@ -2,7 +2,8 @@
 trained relationship scorer; deals between the organisations of a sentence (and "the
 company"/"it" back to the previous subject) decided by the learned deal model
 (``deal_decisions``), with the trigger rules as its candidates' features. Deal types the
-model has too few examples of keep the rules' proposals."""
+model has too few examples of keep the rules' proposals. Last, each deal gets its terms
+(``deal_terms``) and its status from the learned status model (``deal_status``)."""
 
 from __future__ import annotations
 

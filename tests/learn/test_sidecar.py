@@ -97,6 +97,7 @@ def test_data_hash_depends_on_content_and_order() -> None:
         "ie_actors/actor_filter_model.joblib",
         "ie_relations/relation_scorer.joblib",
         "ie_relations/deal_classifier.joblib",
+        "ie_relations/deal_status.joblib",
     ],
 )
 def test_the_shipped_models_load_with_this_scikit_learn(name: str) -> None:
