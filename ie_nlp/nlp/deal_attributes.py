@@ -140,11 +140,6 @@ def find_money(text: str, terms: DealTerms) -> list[Money]:
     return found
 
 
-def parse_amounts(text: str, terms: DealTerms) -> list[dict[str, Any]]:
-    """Every money expression of the text as {amount, currency, up_to}, in order."""
-    return [money.as_terms() for money in find_money(text, terms)]
-
-
 def money_role(text: str, money: Money, others: list[Money], terms: DealTerms) -> str | None:
     """What the words nearest an amount make of it ("$50 million upfront", "an equity
     investment of $15 million", "$20 per share"), or None for a plain amount. The words looked

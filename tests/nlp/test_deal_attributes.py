@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from ie_nlp.nlp.deal_attributes import (
+    DealTerms,
     find_money,
     money_role,
-    parse_amounts,
     parse_date,
     parse_round,
     parse_royalties,
@@ -15,6 +17,11 @@ from ie_nlp.nlp.deal_attributes import (
 from ie_nlp.nlp.lexicons import get_lexicons
 
 TERMS = get_lexicons().deal_terms
+
+
+def parse_amounts(text: str, terms: DealTerms) -> list[dict[str, Any]]:
+    """Every money expression of the text as the terms it gives (amount, currency, up_to)."""
+    return [money.as_terms() for money in find_money(text, terms)]
 
 
 @pytest.mark.parametrize(
