@@ -63,6 +63,14 @@ def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def write_shards(folder: Path, records: Sequence[dict[str, Any]], size: int) -> None:
+    """``records`` as ``part-00000.jsonl``, … of ``size`` each: Ray returns one input file's
+    results together, so only a sharded input lets its progress be followed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, len(records), size):
+        write_jsonl(folder / f"part-{start // size:05d}.jsonl", records[start : start + size])
+
+
 def words(text: str) -> int:
     """Whitespace words, the same count ``ie-nlp extract`` reports."""
     return len(text.split())
@@ -152,6 +160,26 @@ def run_child(
         stdout,
         stderr,
     )
+
+
+def cmdline(pid: int) -> str:
+    """The command line of a process, "" once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def status_number(pid: int, field: str) -> int:
+    """A number field of /proc/PID/status (``VmRSS``/``VmHWM`` in KiB, ``PPid``); 0 once the
+    process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def machine() -> dict[str, Any]:

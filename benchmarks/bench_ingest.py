@@ -121,7 +121,7 @@ def api_latency(url: str, requests: int, graph_requests: int, warmup: int) -> di
         ids = [a.id for a in store.list_actors(limit=min(total, 500)).items]
     os.environ["IE_DATABASE_URL"] = url
     with tempfile.TemporaryFile("w+") as log, httpx.Client(timeout=300) as client:
-        service = Service(free_port(), log)
+        service = Service(free_port(), log, workers=1)
         try:
             ready = service.wait_ready(client, 300)
             actors = [f"{service.base}/v1/actors/{ids[n % len(ids)]}" for n in range(requests)]

@@ -6,6 +6,9 @@ The cluster is started here as on two machines: ``ray start --head --num-cpus 1`
 node ``ray start --address HEAD --num-cpus 1`` (``ie_nlp.extraction.ray_cluster``), and the Ray
 runs are the real CLI with ``--engine ray --address HEAD``; the nodes are stopped at the end.
 
+Both engines read the same corpus, written as shards of 25 articles: Ray returns one input
+file's results together, so with a single file its rate while extracting could not be seen.
+
 Figures per configuration:
 
 * ``rate_articles_s``: articles per second while extracting: the articles written after the
@@ -36,40 +39,25 @@ from typing import Any
 
 from _common import (
     add_io_arguments,
+    cmdline,
     ie_nlp_command,
     require_shared,
     run_child,
     sample_articles,
+    status_number,
     words,
-    write_jsonl,
     write_result,
+    write_shards,
 )
 
 from ie_nlp.extraction.ray_cluster import LocalCluster
 
 CONFIGURATIONS = (("local", 1), ("local", 2), ("ray", 1), ("ray", 2))
-
-
-def _status_number(pid: int, field: str) -> int:
-    """A number field of /proc/PID/status (VmHWM in KiB, PPid); 0 once the process is gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        return ""
+SHARD_ARTICLES = 25
 
 
 def _parent(pid: int) -> int:
-    return _status_number(pid, "PPid")
+    return status_number(pid, "PPid")
 
 
 class Watcher:
@@ -96,8 +84,8 @@ class Watcher:
     def _workers(self) -> list[int]:
         pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
         if self.engine == "ray":
-            return [p for p in pids if _cmdline(p).startswith("ray::MapWorker")]
-        pool = [p for p in pids if _parent(p) == self.cli_pid and "spawn_main" in _cmdline(p)]
+            return [p for p in pids if cmdline(p).startswith("ray::MapWorker")]
+        pool = [p for p in pids if _parent(p) == self.cli_pid and "spawn_main" in cmdline(p)]
         return pool or [self.cli_pid]
 
     def _lines(self) -> int:
@@ -112,7 +100,7 @@ class Watcher:
             if self.first is None and (count := self._lines()):
                 self.first = (time.perf_counter() - self._started, count)
             for pid in self._workers():
-                self.peaks[pid] = max(self.peaks.get(pid, 0), _status_number(pid, "VmHWM"))
+                self.peaks[pid] = max(self.peaks.get(pid, 0), status_number(pid, "VmHWM"))
             self._stop.wait(self.interval)
 
 
@@ -179,8 +167,8 @@ def main() -> None:
     print(f"corpus: {len(articles)} articles, {total_words:,} words (seed {args.seed})", flush=True)
     runs: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="ie-nlp-scale-") as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        write_jsonl(corpus, articles)
+        corpus = Path(tmp) / "corpus"
+        write_shards(corpus, articles, SHARD_ARTICLES)
         for engine, workers in CONFIGURATIONS[:2]:
             runs[f"{engine}-{workers}"] = measure(
                 corpus, Path(tmp), engine, workers, len(articles), dict(os.environ), None

@@ -8,9 +8,11 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from ie_nlp._version import __version__
 from ie_nlp.errors import InvalidArticleError, TextTooLongError
+from ie_nlp.extraction.memory import WindowMemory, freeze_loaded_models
 from ie_nlp.nlp.pipeline import load_pipeline
 from ie_nlp.nlp.records import release
 from ie_nlp.nlp.result import doc_to_result
@@ -25,6 +27,9 @@ class Extractor:
     def __init__(self, nlp: Language, settings: Settings) -> None:
         self.nlp = nlp
         self.settings = settings
+        freeze_loaded_models()
+        lemmatizers = [pipe for _, pipe in nlp.pipeline if isinstance(pipe, Lemmatizer)]
+        self._memory = WindowMemory(caches=[pipe.cache for pipe in lemmatizers])
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Extractor:
@@ -68,14 +73,15 @@ class Extractor:
         must go on past bad records validate lengths with ``article_text`` first.
 
         Relationships less likely than ``min_confidence`` (default ``IE_MIN_CONFIDENCE``) are
-        left out. Each window of ``batch_size`` articles runs in a spaCy memory zone, so the
-        strings its texts add to the vocabulary are freed again: a long-running process stays
-        flat."""
+        left out. A long-running process stays flat: each window of ``batch_size`` articles runs
+        in a spaCy memory zone, so the strings its texts add to the vocabulary are freed again,
+        and ends with ``WindowMemory.after_window`` (``extraction/memory.py``)."""
         floor = self.settings.min_confidence if min_confidence is None else min_confidence
         stream = iter(articles)
         while window := list(islice(stream, batch_size)):
             with self.nlp.memory_zone():
                 results = list(self._extract_window(window, batch_size))
+            self._memory.after_window(len(window))
             for result in results:
                 result.relationships = [r for r in result.relationships if r.confidence >= floor]
             yield from results

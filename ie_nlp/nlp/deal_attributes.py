@@ -16,7 +16,7 @@ _MAX_ROYALTY_WORDS = 12
 _DATE = re.compile(r"\b(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d{2})\b")
 
 
-def _alternatives(words: list[str]) -> str:
+def alternatives(words: list[str]) -> str:
     """A regular-expression alternation of the words, longest first so that no word is
     matched by a shorter one it begins with."""
     return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
@@ -51,13 +51,13 @@ class DealTerms:
         short_scales = [w for w in scales if len(w) <= 2]
         written_short = [*short_scales, *(word.upper() for word in short_scales if len(word) == 1)]
         long_scales = [w for w in scales if len(w) > 2]
-        sign = rf"(?P<sign>{_alternatives(list(before))})"
+        sign = rf"(?P<sign>{alternatives(list(before))})"
         # a long scale word may be glued to the next by scraping ("$20 millionand")
         scale = (
-            rf"(?:\s?(?P<scale>(?i:{_alternatives(long_scales)})|"
-            rf"(?:{_alternatives(written_short)})\b))?"
+            rf"(?:\s?(?P<scale>(?i:{alternatives(long_scales)})|"
+            rf"(?:{alternatives(written_short)})\b))?"
         )
-        after_sign = rf"(?:\s?(?P<after>{_alternatives(list(after))})\b)?"
+        after_sign = rf"(?:\s?(?P<after>{alternatives(list(after))})\b)?"
         return cls(
             currencies_before_amount=before,
             currencies_after_amount=after,

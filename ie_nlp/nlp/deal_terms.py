@@ -72,17 +72,16 @@ def _covers(text: str, money: Money, terms: DealTerms) -> bool:
     return any(cue in after for cue in terms.total_cues)
 
 
-def deal_terms(
-    record: RelationRecord, terms: DealTerms, text_zones: dict[str, tuple[str, ...]]
-) -> dict[str, Any]:
-    """The money terms, round and royalties the text gives for the deal."""
+def deal_terms(record: RelationRecord, terms: DealTerms, sentences: list[Span]) -> dict[str, Any]:
+    """The money terms, round and royalties that ``sentences`` (``term_sentences``) give for
+    the deal."""
     if record.type in terms.types_without_money:
         return {}
     plain: list[Money] = []
     by_role: dict[str, list[Money]] = defaultdict(list)
     totals: list[Money] = []
     royalties = None
-    for sentence in term_sentences(record, text_zones):
+    for sentence in sentences:
         text = sentence.text
         found = find_money(text, terms)
         plain_here = []

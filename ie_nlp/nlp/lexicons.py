@@ -16,6 +16,7 @@ from spacy.util import registry
 
 from ie_nlp.names import legal_suffixes, normalize_name
 from ie_nlp.nlp.deal_attributes import DealTerms
+from ie_nlp.nlp.deal_scope import DealScope
 from ie_nlp.taxonomy import load_data_file
 
 
@@ -76,6 +77,7 @@ class Lexicons:
     trailing_noise: frozenset[str]
     country_prefixes: frozenset[str]
     deal_terms: DealTerms
+    deal_scope: DealScope
     location_based_words: frozenset[str]
     location_max_gap_tokens: int
     markup_tokens: frozenset[str]
@@ -186,6 +188,7 @@ def load_lexicons() -> Lexicons:
         trailing_noise=frozenset(name_edges["trailing_noise"]["words"]),
         country_prefixes=frozenset(name_edges["country_prefixes"]["words"]),
         deal_terms=DealTerms.from_data(load_data_file("deal_terms.json")),
+        deal_scope=DealScope.from_data(load_data_file("deal_scope.json")),
         location_based_words=frozenset(locations["based_words"]),
         location_max_gap_tokens=int(locations["max_gap_tokens"]),
         markup_tokens=frozenset(load_data_file("markup_tokens.json")["tokens"]),

@@ -3,7 +3,8 @@ trained relationship scorer; deals between the organisations of a sentence (and 
 company"/"it" back to the previous subject) decided by the learned deal model
 (``deal_decisions``), with the trigger rules as its candidates' features. Deal types the
 model has too few examples of keep the rules' proposals. Last, each deal gets its terms
-(``deal_terms``) and its status from the learned status model (``deal_status``)."""
+(``deal_terms``), asset and territory (``deal_scope``) and its status from the learned status
+model (``deal_status``)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.affiliation import affiliations
 from ie_nlp.nlp.deal_decisions import model_deals
 from ie_nlp.nlp.deal_pairs import sentence_mentions
+from ie_nlp.nlp.deal_scope import deal_scope
 from ie_nlp.nlp.deal_status import status_date, status_features
-from ie_nlp.nlp.deal_terms import deal_terms
+from ie_nlp.nlp.deal_terms import deal_terms, term_sentences
 from ie_nlp.nlp.holders import FocusTracker, main_org
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.models.deal_classifier import DealClassifier
@@ -182,9 +184,9 @@ class RelationFinder:
         """Each deal's terms and status, with the status's date where the text gives one."""
         deals = [r for r in records if r.type != "affiliation"]
         for record in deals:
-            record.attributes.update(
-                deal_terms(record, self.lexicons.deal_terms, self.lexicons.text_zones)
-            )
+            sentences = term_sentences(record, self.lexicons.text_zones)
+            record.attributes.update(deal_terms(record, self.lexicons.deal_terms, sentences))
+            record.attributes.update(deal_scope(record, self.lexicons.deal_scope, sentences))
         if self.status_model is None:
             return
         features = [status_features(r.evidence, r.type) for r in deals]

@@ -3,13 +3,12 @@ that go on about it, and the date of its status."""
 
 from __future__ import annotations
 
+from deal_helpers import deal_between
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ie_nlp.nlp.deal_status import status_date, status_features
 from ie_nlp.nlp.deal_terms import deal_terms, term_sentences
 from ie_nlp.nlp.lexicons import get_lexicons
-from ie_nlp.nlp.records import ActorRecord, RelationRecord
 
 TERMS = get_lexicons().deal_terms
 ZONES = get_lexicons().text_zones
@@ -25,21 +24,13 @@ LICENCE = (
 )
 
 
-def _actor(doc: Doc, name: str) -> ActorRecord:
-    return next(a for a in doc._.ie_actors if a.name.startswith(name))
-
-
-def _deal(doc: Doc, type_id: str, source: str, target: str) -> RelationRecord:
-    evidence = next(s for s in doc.sents if source in s.text and target in s.text)
-    return RelationRecord(type_id, _actor(doc, source), _actor(doc, target), evidence, 0.9, "")
-
-
-def test_terms_come_from_the_sentences_that_go_on_about_the_deal(nlp: Language) -> None:
+def test_terms_come_from_the_sentences_that_go_on_about_thedeal_between(nlp: Language) -> None:
     doc = nlp(LICENCE)
-    deal = _deal(doc, "licensing", "Beta Bio", "Pfizer")
+    deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
     # the third sentence names two other companies: it is another deal's
-    assert [s.text.split()[0] for s in term_sentences(deal, ZONES)] == ["Beta", "Under"]
-    terms = deal_terms(deal, TERMS, ZONES)
+    sentences = term_sentences(deal, ZONES)
+    assert [s.text.split()[0] for s in sentences] == ["Beta", "Under"]
+    terms = deal_terms(deal, TERMS, sentences)
     assert terms["upfront"] == 50_000_000
     assert terms["amount"] == 50_000_000  # the upfront, as no headline value is given
     assert terms["milestones"] == 500_000_000  # development and sales milestones summed
@@ -50,7 +41,8 @@ def test_terms_come_from_the_sentences_that_go_on_about_the_deal(nlp: Language) 
 
 def test_types_without_money_get_no_terms(nlp: Language) -> None:
     doc = nlp(LICENCE)
-    assert deal_terms(_deal(doc, "partnership", "Beta Bio", "Pfizer"), TERMS, ZONES) == {}
+    deal = deal_between(doc, "partnership", "Beta Bio", "Pfizer")
+    assert deal_terms(deal, TERMS, term_sentences(deal, ZONES)) == {}
 
 
 def test_an_investment_round_and_its_amount(nlp: Language) -> None:
@@ -58,13 +50,13 @@ def test_an_investment_round_and_its_amount(nlp: Language) -> None:
         "Acme Therapeutics Inc. raised $40 million in a Series B financing led by "
         "Alpine Ventures LLC."
     )
-    deal = _deal(doc, "investment", "Alpine Ventures", "Acme Therapeutics")
-    terms = deal_terms(deal, TERMS, ZONES)
+    deal = deal_between(doc, "investment", "Alpine Ventures", "Acme Therapeutics")
+    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
     assert terms == {"amount": 40_000_000, "currency": "USD", "round": "series_b"}
 
 
 def test_today_takes_the_dateline_date(nlp: Language) -> None:
-    deal = _deal(nlp(LICENCE), "licensing", "Beta Bio", "Pfizer")
+    deal = deal_between(nlp(LICENCE), "licensing", "Beta Bio", "Pfizer")
     assert "today" in deal.evidence.text and "2024" not in deal.evidence.text
     assert status_date(deal.evidence, TERMS) == "2024-03-04"
     later = nlp("Beta Bio Inc. closed the deal on May 5, 2025. Pfizer Inc. was pleased.")
