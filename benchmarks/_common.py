@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -180,6 +181,44 @@ def status_number(pid: int, field: str) -> int:
     except OSError:
         pass
     return 0
+
+
+def ray_workers() -> list[int]:
+    """The processes of Ray's actor pool (``ray::MapWorker…``) on this machine."""
+    pids = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+    return [pid for pid in pids if cmdline(pid).startswith("ray::MapWorker")]
+
+
+class ChildPoller:
+    """Calls ``poll`` every ``interval`` seconds in a background thread, from ``start`` (given
+    the child's pid: ``run_child(..., on_start=poller.start)``) until ``stop``."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self.pid = 0
+        self.started = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def start(self, pid: int) -> None:
+        self.pid, self.started = pid, time.perf_counter()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.poll()
+            self._stop.wait(self.interval)
+
+    def poll(self) -> None:
+        raise NotImplementedError
 
 
 def machine() -> dict[str, Any]:

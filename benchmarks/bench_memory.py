@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 from _common import (
+    ChildPoller,
     add_io_arguments,
     ie_nlp_command,
     require_shared,
@@ -80,37 +79,24 @@ def tree_rss_mb(root: int) -> tuple[float, int]:
     return total, count
 
 
-class Sampler:
-    """Samples the summed RSS of a process tree in a background thread."""
+class Sampler(ChildPoller):
+    """Samples the summed RSS of the child's process tree."""
 
     def __init__(self, interval: float) -> None:
-        self.interval = interval
+        super().__init__(interval)
         self.peak = 0.0
         self.peak_processes = 0
         self.trace: list[tuple[float, float, int]] = []
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._last_trace = -1.0
 
-    def start(self, pid: int) -> None:
-        self._thread = threading.Thread(target=self._run, args=(pid,), daemon=True)
-        self._thread.start()
-
-    def _run(self, pid: int) -> None:
-        started, last_trace = time.perf_counter(), -1.0
-        while not self._stop.is_set():
-            total, count = tree_rss_mb(pid)
-            now = time.perf_counter() - started
-            if total > self.peak:
-                self.peak, self.peak_processes = total, count
-            if now - last_trace >= 1.0:
-                self.trace.append((round(now, 1), round(total, 1), count))
-                last_trace = now
-            self._stop.wait(self.interval)
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread:
-            self._thread.join()
+    def poll(self) -> None:
+        total, count = tree_rss_mb(self.pid)
+        now = self.elapsed()
+        if total > self.peak:
+            self.peak, self.peak_processes = total, count
+        if now - self._last_trace >= 1.0:
+            self.trace.append((round(now, 1), round(total, 1), count))
+            self._last_trace = now
 
 
 def main() -> None:

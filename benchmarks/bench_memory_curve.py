@@ -3,8 +3,10 @@ the number of articles it has written, over ``--n`` articles (default 10,000).
 
 The corpus is every article of ``../shared/corpora`` (about 2,650), shuffled with ``--seed``
 and repeated in fresh shuffles until ``--n``; a repeat's id gets a ``~pass2``-style suffix so
-every record is its own article. Repeats add no new words, but strings are freed per window
-anyway (spaCy's memory zones), so growth from new vocabulary shows in the first pass already.
+every record is its own article. Repeats add no new words, so growth from new vocabulary shows
+in the first pass only: the vocabulary's strings are freed per window anyway (spaCy's memory
+zones), and the lemmatizer's cache (emptied past 100,000 entries, a bound this corpus does not
+reach) stops growing.
 The corpus is written as shards of ``--shard-size`` articles (``_common.write_shards``).
 
 The real CLI runs as a child, with one worker: ``--engine local`` (the CLI process extracts)
@@ -12,7 +14,8 @@ or ``--engine ray`` (one Ray actor, ``ray::MapWorker…``, extracts; Ray is star
 Every ``--interval`` seconds the extracting process's ``VmRSS`` and the output's line count are
 sampled. RSS swings within a window of articles (its arrays come and go), so each point of the
 curve is a band of ``--every`` articles: ``rss_mb`` is the largest sample while they were
-extracted (what the process needs), ``rss_min_mb`` the smallest. The JSON is rewritten at every
+extracted (what the process needs), ``rss_min_mb`` the smallest; the last point is all the
+articles written, from the samples after the point before. The JSON is rewritten at every
 point, so a run stopped early still leaves its curve.
 
 Target (issue 11): RSS after ``--n`` articles within 10% of RSS after 1,000: the band ending at
@@ -31,17 +34,16 @@ import argparse
 import datetime as dt
 import random
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 from _common import (
     CORPUS_FILES,
     RESULTS_DIR,
+    ChildPoller,
     add_io_arguments,
-    cmdline,
     ie_nlp_command,
+    ray_workers,
     read_jsonl,
     require_shared,
     run_child,
@@ -73,33 +75,21 @@ def long_corpus(corpora: Path, n: int, seed: int) -> list[dict[str, Any]]:
     return articles
 
 
-class Curve:
+class Curve(ChildPoller):
     """Samples the extracting process's RSS against the output's line count."""
 
     def __init__(self, output: Path, engine: str, every: int, interval: float) -> None:
-        self.output, self.engine, self.every, self.interval = output, engine, every, interval
+        super().__init__(interval)
+        self.output, self.engine, self.every = output, engine, every
         self.points: list[dict[str, float]] = []  # at each multiple of ``every`` articles
         self.trace: list[dict[str, float]] = []  # every sample
         self.on_point: Any = None
-        self._cli_pid, self._lines, self._offset = 0, 0, 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def start(self, pid: int) -> None:
-        self._cli_pid, self._started = pid, time.perf_counter()
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
+        self._lines, self._offset = 0, 0
 
     def _extracting_pid(self) -> int:
         if self.engine == "local":
-            return self._cli_pid
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit() and cmdline(int(entry.name)).startswith("ray::MapWorker"):
-                return int(entry.name)
-        return 0
+            return self.pid
+        return next(iter(ray_workers()), 0)
 
     def _count_lines(self) -> int:
         try:
@@ -112,24 +102,38 @@ class Curve:
         self._lines += chunk.count(b"\n")
         return self._lines
 
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            pid = self._extracting_pid()
-            rss = status_number(pid, "VmRSS") / 1024 if pid else 0.0
-            articles = self._count_lines()
-            if not rss:
-                continue
-            sample = {"t_s": round(time.perf_counter() - self._started, 1), "articles": articles,
-                      "rss_mb": round(rss, 1)}  # fmt: skip
-            self.trace.append(sample)
-            reached = articles // self.every * self.every
-            previous = self.points[-1]["articles"] if self.points else 0
-            if reached > previous:
-                band = [t["rss_mb"] for t in self.trace if previous < t["articles"] <= articles]
-                self.points.append({"articles": reached, "t_s": sample["t_s"], "written": articles,
-                                    "rss_mb": max(band), "rss_min_mb": min(band)})  # fmt: skip
-                if self.on_point:
-                    self.on_point()
+    def poll(self) -> None:
+        pid = self._extracting_pid()
+        rss = status_number(pid, "VmRSS") / 1024 if pid else 0.0
+        articles = self._count_lines()
+        if not rss:
+            return
+        sample = {"t_s": round(self.elapsed(), 1), "articles": articles, "rss_mb": round(rss, 1)}
+        self.trace.append(sample)
+        reached = articles // self.every * self.every
+        previous = self.points[-1]["articles"] if self.points else 0
+        if reached > previous:
+            # a sample taken with c articles written saw the next ones being extracted; at 0
+            # the models were still loading
+            band = [
+                t["rss_mb"]
+                for t in self.trace
+                if previous <= t["articles"] < reached and (t["articles"] or previous)
+            ] or [sample["rss_mb"]]
+            self.points.append({"articles": reached, "t_s": sample["t_s"], "written": articles,
+                                "rss_mb": max(band), "rss_min_mb": min(band)})  # fmt: skip
+            if self.on_point:
+                self.on_point()
+
+    def finish(self, written: int) -> None:
+        """The last band: the run ends as its last window is written, usually between two
+        samples, so the samples after the last point stand for the articles written in all."""
+        previous = self.points[-1]["articles"] if self.points else 0
+        band = [t for t in self.trace if t["articles"] >= previous]
+        if written > previous and band:
+            rss = [t["rss_mb"] for t in band]
+            self.points.append({"articles": written, "t_s": band[-1]["t_s"], "written": written,
+                                "rss_mb": max(rss), "rss_min_mb": min(rss)})  # fmt: skip
 
 
 def main() -> None:
@@ -177,7 +181,10 @@ def main() -> None:
             run = run_child(argv, on_start=curve.start)
         finally:
             curve.stop()
-        final = {"returncode": run.returncode, "wall_s": round(run.wall_s, 1),
+        written = sum(1 for _ in output.open("rb")) if output.exists() else 0
+        curve.finish(written)
+        final = {"returncode": run.returncode, "wall_s": round(run.wall_s, 1), "written": written,
+                 "cli_max_rss_mb": round(run.max_rss_mb, 1),
                  "summary": run.stderr.strip().splitlines()[-1:]}  # fmt: skip
         verdict = report(final)
     if run.returncode != 0:

@@ -32,15 +32,15 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 from _common import (
+    ChildPoller,
     add_io_arguments,
     cmdline,
     ie_nlp_command,
+    ray_workers,
     require_shared,
     run_child,
     sample_articles,
@@ -60,33 +60,22 @@ def _parent(pid: int) -> int:
     return status_number(pid, "PPid")
 
 
-class Watcher:
+class Watcher(ChildPoller):
     """Polls the output's line count (first result, end) and the extracting processes' peak
-    RSS until stopped."""
+    RSS."""
 
     def __init__(self, output: Path, engine: str, interval: float = 0.25) -> None:
-        self.output, self.engine, self.interval = output, engine, interval
-        self.cli_pid = 0
+        super().__init__(interval)
+        self.output, self.engine = output, engine
         self.first: tuple[float, int] | None = None  # (seconds since start, lines then)
         self.peaks: dict[int, int] = {}  # pid -> VmHWM KiB
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._started = 0.0
-
-    def start(self, pid: int) -> None:
-        self.cli_pid, self._started = pid, time.perf_counter()
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
 
     def _workers(self) -> list[int]:
-        pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
         if self.engine == "ray":
-            return [p for p in pids if cmdline(p).startswith("ray::MapWorker")]
-        pool = [p for p in pids if _parent(p) == self.cli_pid and "spawn_main" in cmdline(p)]
-        return pool or [self.cli_pid]
+            return ray_workers()
+        pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+        pool = [p for p in pids if _parent(p) == self.pid and "spawn_main" in cmdline(p)]
+        return pool or [self.pid]
 
     def _lines(self) -> int:
         try:
@@ -95,13 +84,11 @@ class Watcher:
         except OSError:
             return 0
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            if self.first is None and (count := self._lines()):
-                self.first = (time.perf_counter() - self._started, count)
-            for pid in self._workers():
-                self.peaks[pid] = max(self.peaks.get(pid, 0), status_number(pid, "VmHWM"))
-            self._stop.wait(self.interval)
+    def poll(self) -> None:
+        if self.first is None and (count := self._lines()):
+            self.first = (self.elapsed(), count)
+        for pid in self._workers():
+            self.peaks[pid] = max(self.peaks.get(pid, 0), status_number(pid, "VmHWM"))
 
 
 def measure(
