@@ -12,9 +12,11 @@ The corpus is written as shards of ``--shard-size`` articles (``_common.write_sh
 The real CLI runs as a child, with one worker: ``--engine local`` (the CLI process extracts)
 or ``--engine ray`` (one Ray actor, ``ray::MapWorker…``, extracts; Ray is started by the CLI).
 Every ``--interval`` seconds the extracting process's ``VmRSS`` and the output's line count are
-sampled. RSS swings within a window of articles (its arrays come and go), so each point of the
-curve is a band of ``--every`` articles: ``rss_mb`` is the largest sample while they were
-extracted (what the process needs), ``rss_min_mb`` the smallest; the last point is all the
+sampled, with the part of RSS that is shared memory (``RssShmem``: a Ray actor's view of the
+node's object store, which Ray bounds per node, not per actor). RSS swings within a window of
+articles (its arrays come and go), so each point of the curve is a band of ``--every``
+articles: ``rss_mb`` is the largest sample while they were extracted (what the process needs),
+``rss_min_mb`` the smallest, ``shmem_mb`` the largest shared part; the last point is all the
 articles written, from the samples after the point before. The JSON is rewritten at every
 point, so a run stopped early still leaves its curve.
 
@@ -75,6 +77,13 @@ def long_corpus(corpora: Path, n: int, seed: int) -> list[dict[str, Any]]:
     return articles
 
 
+def summarise(band: list[dict[str, float]]) -> dict[str, float]:
+    """One point of the curve from the samples of its band."""
+    rss = [t["rss_mb"] for t in band]
+    return {"rss_mb": max(rss), "rss_min_mb": min(rss),
+            "shmem_mb": max(t.get("shmem_mb", 0.0) for t in band)}  # fmt: skip
+
+
 class Curve(ChildPoller):
     """Samples the extracting process's RSS against the output's line count."""
 
@@ -105,10 +114,12 @@ class Curve(ChildPoller):
     def poll(self) -> None:
         pid = self._extracting_pid()
         rss = status_number(pid, "VmRSS") / 1024 if pid else 0.0
+        shared = status_number(pid, "RssShmem") / 1024 if pid else 0.0
         articles = self._count_lines()
         if not rss:
             return
-        sample = {"t_s": round(self.elapsed(), 1), "articles": articles, "rss_mb": round(rss, 1)}
+        sample = {"t_s": round(self.elapsed(), 1), "articles": articles, "rss_mb": round(rss, 1),
+                  "shmem_mb": round(shared, 1)}  # fmt: skip
         self.trace.append(sample)
         reached = articles // self.every * self.every
         previous = self.points[-1]["articles"] if self.points else 0
@@ -116,12 +127,12 @@ class Curve(ChildPoller):
             # a sample taken with c articles written saw the next ones being extracted; at 0
             # the models were still loading
             band = [
-                t["rss_mb"]
+                t
                 for t in self.trace
                 if previous <= t["articles"] < reached and (t["articles"] or previous)
-            ] or [sample["rss_mb"]]
+            ] or [sample]
             self.points.append({"articles": reached, "t_s": sample["t_s"], "written": articles,
-                                "rss_mb": max(band), "rss_min_mb": min(band)})  # fmt: skip
+                                **summarise(band)})  # fmt: skip
             if self.on_point:
                 self.on_point()
 
@@ -131,9 +142,8 @@ class Curve(ChildPoller):
         previous = self.points[-1]["articles"] if self.points else 0
         band = [t for t in self.trace if t["articles"] >= previous]
         if written > previous and band:
-            rss = [t["rss_mb"] for t in band]
             self.points.append({"articles": written, "t_s": band[-1]["t_s"], "written": written,
-                                "rss_mb": max(rss), "rss_min_mb": min(rss)})  # fmt: skip
+                                **summarise(band)})  # fmt: skip
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from spacy.pipeline import Lemmatizer
 
 from ie_nlp._version import __version__
 from ie_nlp.errors import InvalidArticleError, TextTooLongError
-from ie_nlp.extraction.memory import WindowMemory, freeze_loaded_models
+from ie_nlp.extraction.memory import WindowMemory, freeze_loaded_models, pin_mmap_threshold
 from ie_nlp.nlp.pipeline import load_pipeline
 from ie_nlp.nlp.records import release
 from ie_nlp.nlp.result import doc_to_result
@@ -27,6 +27,7 @@ class Extractor:
     def __init__(self, nlp: Language, settings: Settings) -> None:
         self.nlp = nlp
         self.settings = settings
+        pin_mmap_threshold()
         freeze_loaded_models()
         lemmatizers = [pipe for _, pipe in nlp.pipeline if isinstance(pipe, Lemmatizer)]
         self._memory = WindowMemory(caches=[pipe.cache for pipe in lemmatizers])

@@ -5,12 +5,16 @@ the lemmatizer's cache."""
 from __future__ import annotations
 
 import gc
+import os
+import platform
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 
 from ie_nlp.extraction.extractor import Extractor
-from ie_nlp.extraction.memory import WindowMemory
+from ie_nlp.extraction.memory import WindowMemory, pin_mmap_threshold
 from ie_nlp.schema import InputArticle
 
 TEXT = (
@@ -80,3 +84,43 @@ def test_caches_are_emptied_past_their_bound() -> None:
     WindowMemory(caches=[small, large], max_cache_entries=3, trim=None).after_window(1)
     assert small == {1: "a", 2: "b"}
     assert large == {}
+
+
+# Frees a 1 MiB block, then asks for another: prints whether that one got pages of its own.
+SECOND_BLOCK_MMAPPED = """
+import ctypes, sys
+from ie_nlp.extraction.memory import pin_mmap_threshold
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split())]
+
+libc = ctypes.CDLL("libc.so.6")
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+libc.mallinfo2.restype = MallInfo2
+if sys.argv[1] == "pin":
+    assert pin_mmap_threshold()
+libc.free(libc.malloc(1 << 20))
+before = libc.mallinfo2().hblks
+block = libc.malloc(1 << 20)
+print(libc.mallinfo2().hblks - before)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's allocator only")
+@pytest.mark.parametrize(("mode", "mmapped"), [("pin", "1"), ("glibc-default", "0")])
+def test_large_arrays_keep_pages_of_their_own(mode: str, mmapped: str) -> None:
+    """glibc's default moves a size into the heap once a block of that size was freed; pinned,
+    the threshold stays, and the second block is mapped like the first."""
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_MMAP_THRESHOLD_"}
+    run = subprocess.run(
+        [sys.executable, "-c", SECOND_BLOCK_MMAPPED, mode],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert run.stdout.strip() == mmapped
+
+
+def test_the_environments_threshold_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert pin_mmap_threshold() is False

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from extract_runs import SAMPLE_DIR, Resumed, many_articles, resume, run_and_kill, write_jsonl
 
-from ie_nlp.extraction.bulk import extract_files
+from ie_nlp.extraction.bulk import WINDOW_PER_WORKER, extract_files
 from ie_nlp.extraction.outputs import MANIFEST, parquet_row_to_record
 from ie_nlp.extraction.ray_cluster import LocalCluster
 from ie_nlp.extraction.ray_engine import plan_actors
@@ -116,6 +118,35 @@ def test_ray_gives_the_local_engines_results_record_for_record(
     for article_id, record in expected.items():
         assert found[article_id] == record, article_id
     assert sum(len(r["relationships"]) for r in expected.values()) > 0
+
+
+ARRIVALS = """
+import sys
+from ie_nlp.extraction.ray_engine import extract_with_ray
+extract_with_ray([sys.argv[1]], sys.argv[2], workers=1, address=sys.argv[3],
+                 on_article=lambda n: print(n, flush=True))
+"""
+
+
+def test_results_of_one_file_reach_the_output_window_by_window(
+    ray_cluster: LocalCluster, tmp_path: Path
+) -> None:
+    """Ray Data would join a file's windows into one block, and its results would reach the
+    output only when the whole file was done: a kill would lose the file's work."""
+    articles = write_jsonl(
+        tmp_path / "one-file.jsonl", [json.dumps(a) for a in many_articles(3 * WINDOW_PER_WORKER)]
+    )
+    # A driver process of its own: Ray reads the cluster's token when it is imported.
+    driver = subprocess.run(
+        [sys.executable, "-c", ARRIVALS, str(articles), str(tmp_path / "out.jsonl"),
+         ray_cluster.address],
+        env={**os.environ, **ray_cluster.env}, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert driver.returncode == 0, driver.stderr
+    arrivals = [int(line) for line in driver.stdout.split()]
+    assert sum(arrivals) == 3 * WINDOW_PER_WORKER
+    assert len(arrivals) >= 3
+    assert max(arrivals) <= WINDOW_PER_WORKER
 
 
 @pytest.mark.parametrize(
