@@ -10,7 +10,7 @@ import logging
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -43,6 +43,13 @@ class BatchSummary:
     problems: list[InputProblem] = field(default_factory=list)
     seconds: float = 0.0
     already_done: int = 0  # articles an earlier run had written (``resume``), not redone
+    on_problem: Callable[[InputProblem], None] | None = None
+
+    def problem(self, item: InputProblem) -> None:
+        """A record skipped: kept for the manifest and the exit status, and reported now."""
+        self.problems.append(item)
+        if self.on_problem:
+            self.on_problem(item)
 
     def add(self, counts: tuple[int, int, int, int]) -> None:
         """One more article: its ``tally``."""
@@ -146,24 +153,18 @@ def extract_files(
     file or a shard folder), in input order. With ``resume``, articles whose id is already in
     the output are skipped: a killed run finishes where it stopped."""
     settings = settings or get_settings()
-    summary = BatchSummary()
+    summary = BatchSummary(on_problem=on_problem)
     started = time.perf_counter()
-
-    def problem(item: InputProblem) -> None:
-        summary.problems.append(item)
-        if on_problem:
-            on_problem(item)
-
     files = expand_inputs(inputs)  # a wrong path fails here, before the output is touched
     sink = open_sink(str(output), output_format, resume, shard_records)
     summary.already_done = len(sink.done)
-    windows = _windows(read_inputs(files), WINDOW_PER_WORKER, problem, sink.done)
+    windows = _windows(read_inputs(files), WINDOW_PER_WORKER, summary.problem, sink.done)
     if workers <= 1:
         from ie_nlp.extraction.extractor import Extractor
 
         extractor = Extractor.from_settings(settings)
         for window in windows:
-            _write(sink, window, extract_window(extractor, window), summary, problem, on_article)
+            _write(sink, window, extract_window(extractor, window), summary, on_article)
     else:
         context = multiprocessing.get_context("spawn")
         with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
@@ -175,12 +176,37 @@ def extract_files(
                 in_flight.append((window, pool.apply_async(_extract_window, (window,))))
                 if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
                     done_window, outcomes = in_flight.popleft()
-                    _write(sink, done_window, outcomes.get(), summary, problem, on_article)
+                    _write(sink, done_window, outcomes.get(), summary, on_article)
             for done_window, outcomes in in_flight:
-                _write(sink, done_window, outcomes.get(), summary, problem, on_article)
+                _write(sink, done_window, outcomes.get(), summary, on_article)
     sink.close(summary.problems)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+# An article extracted, as the output holds it: its id, its JSON line, its ``tally``.
+Written = tuple[str, str, tuple[int, int, int, int]]
+
+
+def commit(
+    sink: ResultSink,
+    items: Iterable[Written | InputProblem],
+    summary: BatchSummary,
+    on_article: Callable[[int], None] | None,
+) -> None:
+    """Writes one window's results to ``sink`` together, counts them in ``summary`` and
+    reports its problems: the one way both engines commit work."""
+    lines: list[tuple[str, str]] = []
+    for item in items:
+        if isinstance(item, InputProblem):
+            summary.problem(item)
+            continue
+        article_id, line, counts = item
+        lines.append((article_id, line))
+        summary.add(counts)
+    sink.write(lines)
+    if on_article and lines:
+        on_article(len(lines))
 
 
 def _write(
@@ -188,16 +214,12 @@ def _write(
     window: list[InputRecord],
     outcomes: list[Outcome],
     summary: BatchSummary,
-    problem: Callable[[InputProblem], None],
     on_article: Callable[[int], None] | None,
 ) -> None:
-    lines: list[tuple[str, str]] = []
-    for record, outcome in zip(window, outcomes, strict=True):
-        if isinstance(outcome, InputProblem):
-            problem(outcome)
-            continue
-        lines.append((outcome.id, result_line(outcome)))
-        summary.add(tally(record, outcome))
-    sink.write(lines)
-    if on_article and lines:
-        on_article(len(lines))
+    written = (
+        outcome
+        if isinstance(outcome, InputProblem)
+        else (outcome.id, result_line(outcome), tally(record, outcome))
+        for record, outcome in zip(window, outcomes, strict=True)
+    )
+    commit(sink, written, summary, on_article)

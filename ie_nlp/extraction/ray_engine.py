@@ -21,6 +21,8 @@ import ray
 from ie_nlp.extraction.bulk import (
     WINDOW_PER_WORKER,
     BatchSummary,
+    Written,
+    commit,
     extract_window,
     result_line,
     tally,
@@ -137,7 +139,7 @@ def extract_with_ray(
     """``bulk.extract_files`` on the Ray cluster at ``address`` (default: ``RAY_ADDRESS``, else
     a Ray started for this run on this machine; an already connected driver is used as is)."""
     settings = settings or get_settings()
-    summary = BatchSummary()
+    summary = BatchSummary(on_problem=on_problem)
     started = time.perf_counter()
     sources = list_sources(inputs)  # a wrong path fails here, before the output is touched
     sink = open_sink(output, output_format, resume, shard_records)
@@ -146,33 +148,23 @@ def extract_with_ray(
     if connected_here:
         ray.init(address=address, include_dashboard=False, log_to_driver=False,
                  logging_level=logging.WARNING)  # fmt: skip
+
     try:
         for batch in _results(sources, sink.done, settings, workers) if sources else ():
-            lines: list[tuple[str, str]] = []
-            for row in batch.to_pylist():
-                if row["code"] is None:
-                    lines.append((row["id"], row["result"]))
-                    counts = (
-                        row["words"],
-                        row["actors"],
-                        row["capabilities"],
-                        row["relationships"],
-                    )
-                    summary.add(counts)
-                    continue
-                problem = InputProblem(row["path"], row["line"], row["code"], row["message"])
-                summary.problems.append(problem)
-                if on_problem:
-                    on_problem(problem)
-            sink.write(lines)
-            if on_article and lines:
-                on_article(len(lines))
+            commit(sink, map(_written, batch.to_pylist()), summary, on_article)
     finally:
         if connected_here:
             ray.shutdown()
     sink.close(summary.problems)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _written(row: dict[str, Any]) -> Written | InputProblem:
+    if row["code"] is not None:
+        return InputProblem(row["path"], row["line"], row["code"], row["message"])
+    counts = (row["words"], row["actors"], row["capabilities"], row["relationships"])
+    return row["id"], row["result"], counts
 
 
 def _results(
