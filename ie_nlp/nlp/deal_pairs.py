@@ -1,5 +1,6 @@
 """Deal candidates for the learned relationship model: every pair of organisations a sentence
-names (the previous subject standing in for "the company"/"it"), and each organisation of a
+names (the previous subject standing in for "the company"/"it"; deal advisers and merger
+subsidiaries left out, ``deal_bystanders``), and each organisation of a
 sentence paired with the organisation the text is about when the sentence leaves it implicit
 ("… supported with grant funding from NIAID"), with what the trigger rules say about the pair
 and the pair's features (``pair_features``).
@@ -65,10 +66,12 @@ def deal_pairs(doc: Doc, index: TriggerIndex, lexicons: Lexicons) -> Iterator[De
     focus = FocusTracker(doc)
     main = main_org(doc)
     zoning = Zoning(lexicons.text_zones)
+    bystanders = lexicons.deal_bystanders.of(doc, doc._.ie_actors or [])
     for number, sentence in enumerate(doc.sents):
         before = focus.update(sentence)
         zones = zoning.zones(sentence, number)
         mentions, anaphoric = sentence_mentions(sentence, before, lexicons.anaphors)
+        mentions = [m for m in mentions if m[1].id not in bystanders]
         here = triggers.get(sentence.start, [])
         topic = before or main
         named = {id(actor): (position, actor) for position, actor in reversed(mentions)}

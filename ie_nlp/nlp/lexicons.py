@@ -16,6 +16,7 @@ from spacy.util import registry
 
 from ie_nlp.names import legal_suffixes, normalize_name
 from ie_nlp.nlp.deal_attributes import DealTerms
+from ie_nlp.nlp.deal_bystanders import DealBystanders
 from ie_nlp.nlp.deal_scope import DealScope
 from ie_nlp.taxonomy import load_data_file
 
@@ -78,6 +79,7 @@ class Lexicons:
     country_prefixes: frozenset[str]
     deal_terms: DealTerms
     deal_scope: DealScope
+    deal_bystanders: DealBystanders
     location_based_words: frozenset[str]
     location_max_gap_tokens: int
     markup_tokens: frozenset[str]
@@ -189,6 +191,7 @@ def load_lexicons() -> Lexicons:
         country_prefixes=frozenset(name_edges["country_prefixes"]["words"]),
         deal_terms=DealTerms.from_data(load_data_file("deal_terms.json")),
         deal_scope=DealScope.from_data(load_data_file("deal_scope.json")),
+        deal_bystanders=DealBystanders.from_data(load_data_file("deal_bystanders.json")),
         location_based_words=frozenset(locations["based_words"]),
         location_max_gap_tokens=int(locations["max_gap_tokens"]),
         markup_tokens=frozenset(load_data_file("markup_tokens.json")["tokens"]),
