@@ -39,13 +39,13 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     while start < end and (
         doc[start].lower_ in lexicons.leading_noise
         or doc[start].is_space
-        or _headline_verb(doc[start], end - start, lexicons)
+        or _headline_verb(doc[start], end - start, lexicons.headline_verbs)
     ):
         start += 1
     while end > start and (
         doc[end - 1].text in lexicons.trailing_noise
         or doc[end - 1].is_space
-        or _headline_verb(doc[end - 1], end - start, lexicons)
+        or _headline_verb(doc[end - 1], end - start, lexicons.headline_verbs_at_end)
     ):
         end -= 1
     # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
@@ -62,9 +62,9 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     return Span(doc, start, end, label=span.label, span_id=span.id)
 
 
-def _headline_verb(token: Token, length: int, lexicons: Lexicons) -> bool:
+def _headline_verb(token: Token, length: int, verbs: frozenset[str]) -> bool:
     """A title-case headline verb at the edge of a longer span ("Acquire X BioSciences")."""
-    return length > 1 and token.is_title and token.lower_ in lexicons.headline_verbs
+    return length > 1 and token.is_title and token.lower_ in verbs
 
 
 def _is_inn(word: str, lexicons: Lexicons) -> bool:

@@ -75,6 +75,7 @@ class Lexicons:
     not_name_words: frozenset[str]
     leading_noise: frozenset[str]
     headline_verbs: frozenset[str]
+    headline_verbs_at_end: frozenset[str]  # also the bare forms, at a name's end edge only
     trailing_noise: frozenset[str]
     country_prefixes: frozenset[str]
     deal_terms: DealTerms
@@ -187,6 +188,8 @@ def load_lexicons() -> Lexicons:
         | frozenset(name_patterns["title_words"]["words"]),
         leading_noise=frozenset(name_edges["leading_noise"]["words"]),
         headline_verbs=frozenset(name_edges["headline_verbs"]["words"]),
+        headline_verbs_at_end=frozenset(name_edges["headline_verbs"]["words"])
+        | frozenset(name_edges["headline_verbs_after_names"]["words"]),
         trailing_noise=frozenset(name_edges["trailing_noise"]["words"]),
         country_prefixes=frozenset(name_edges["country_prefixes"]["words"]),
         deal_terms=DealTerms.from_data(load_data_file("deal_terms.json")),

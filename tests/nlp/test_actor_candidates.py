@@ -56,6 +56,16 @@ def test_headline_verbs_at_a_name_edge_are_trimmed(nlp: Language) -> None:
     )
 
 
+def test_a_bare_verb_ending_a_compound_subject_is_trimmed(nlp: Language) -> None:
+    headline = (
+        "Merck and Institute for Systems Biology Collaborate to Define Mechanisms\n\n"
+        "Merck and the Institute for Systems Biology today announced a collaboration."
+    )
+    found = texts(candidates(nlp, headline))
+    assert "Institute for Systems Biology" in found
+    assert not any(text.endswith("Collaborate") for text in found), found
+
+
 def test_candidate_spans_are_spans_of_the_doc(nlp: Language) -> None:
     doc = nlp("Alpine Ventures led the round in Acme Therapeutics, joined by Beta Bio.")
     for candidate in find_candidates(doc, get_lexicons()):
