@@ -67,8 +67,12 @@ def deal_pairs(doc: Doc, index: TriggerIndex, lexicons: Lexicons) -> Iterator[De
     main = main_org(doc)
     zoning = Zoning(lexicons.text_zones)
     bystanders = lexicons.deal_bystanders.of(doc, doc._.ie_actors or [])
+    if main is not None and main.id in bystanders:
+        main = None
     for number, sentence in enumerate(doc.sents):
         before = focus.update(sentence)
+        if before is not None and before.id in bystanders:
+            before = None  # "it" and an implicit party never stand for an adviser
         zones = zoning.zones(sentence, number)
         mentions, anaphoric = sentence_mentions(sentence, before, lexicons.anaphors)
         mentions = [m for m in mentions if m[1].id not in bystanders]
