@@ -170,7 +170,8 @@ def extract_files(
         with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
             # Each process keeps a second window queued, so none waits for a slower sibling's
             # window to finish (a barrier per window cost a third of two workers' throughput);
-            # results are still written in input order, and at most this many are held.
+            # results are still written in input order, and at most IN_FLIGHT_PER_WORKER
+            # windows per process are held.
             in_flight: deque[tuple[list[InputRecord], AsyncResult[list[Outcome]]]] = deque()
             for window in windows:
                 in_flight.append((window, pool.apply_async(_extract_window, (window,))))

@@ -38,8 +38,8 @@ from ie_nlp.settings import Settings, get_settings
 READ_BLOCK_ROWS = WINDOW_PER_WORKER
 # Ray Data joins what a task yields into blocks of up to 128 MiB by default, so a read task
 # sent a whole file to one actor call, and the driver got nothing until that call finished.
-# Below a window's size (16 articles are ~0.1 MB in, ~0.3 MB out), every yielded window is a
-# block of its own, and results reach the output window by window.
+# Below a window's size (16 articles are ~0.1 MB in, ~0.3 MB out), nothing a task yields waits
+# for what it yields next: results reach the output window by window, in a few blocks each.
 BLOCK_BYTES = 64 * 1024
 _PROBLEM_FIELDS = [
     ("path", pa.string()),
