@@ -17,9 +17,11 @@ from ie_nlp.nlp.name_spans import (
     OTHER_LABELS_WITH_CUES,
     gazetteer_entry,
     has_org_cue,
+    is_headline,
     rejoined,
     split_coordinated,
     unlabelled_reporters,
+    with_unit_words,
 )
 
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d[\w\-]*$")
@@ -99,7 +101,7 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
         and (len(letters) <= 5 or len(span) > 1 or len(letters) > 6)
     ):
         return True  # tickers, unexplained acronyms, all-caps datelines
-    if _is_headline(span.sent) and not has_org_cue(span, lexicons):
+    if is_headline(span.sent) and not has_org_cue(span, lexicons):
         return True
     if "\n\n" in text or len(span) > 12:
         return True
@@ -117,12 +119,6 @@ def _only_generic_words(span: Span, lexicons: Lexicons) -> bool:
     )
 
 
-def _is_headline(sentence: Span) -> bool:
-    """A title-case line ("Merck Announces First-Line Data in Patients With …")."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-
-
 def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
     """A person's name without a title or degree in front: "CEO Jane Doe" → "Jane Doe";
     "Ph.D. Founder" is no name. A capitalised title word stays ("Dean Y. Li")."""
@@ -138,15 +134,18 @@ def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
     entities = sorted(
-        [*rejoined(doc.ents, lexicons), *unlabelled_reporters(doc, lexicons)],
+        [
+            *with_unit_words(rejoined(doc.ents, lexicons), lexicons),
+            *unlabelled_reporters(doc, lexicons),
+        ],
         key=lambda span: span.start,
     )
     for ent in (part for entity in entities for part in split_coordinated(entity, lexicons)):
         span = _trim(ent, lexicons)
         if span is None:
             continue
-        from_cue = ent.ent_id_ == CUE_PATTERN_ID
-        gazetteer_name = None if from_cue else (ent.ent_id_ or None)
+        from_cue = ent.id_ == CUE_PATTERN_ID
+        gazetteer_name = None if from_cue else (ent.id_ or None)
         # "Clinical Oncology" names nothing; "Capital Food Services Ltd" has a legal form
         if from_cue and not has_legal_suffix(span.text) and _only_generic_words(span, lexicons):
             continue

@@ -90,8 +90,9 @@ class ActorFinder:
 
 @dataclass(frozen=True)
 class DealRoles:
-    """Verbs whose subject (``subject_of``) or object (``object_of``) an organisation name is
-    an actor for sure: the one who "said" or "announced", who "acquired" or was "bought"."""
+    """Verbs whose subject (``subject_of``) or object (``object_of``, also as a passive subject)
+    an organisation name is an actor for sure: the one who "said" or "announced", who
+    "acquired" or was "bought"."""
 
     subject_of: frozenset[str]
     object_of: frozenset[str]
@@ -103,15 +104,17 @@ class DealRoles:
         return cls(subject_of=reporting | deals, object_of=deals)
 
     def names_a_party(self, actor: ActorRecord) -> bool:
-        """Whether an organisation mention the NER found is such a subject or object. One
-        word is too little: "Turner said" is mostly a person the NER took for a company."""
+        """Whether an organisation's mention is such a subject or object, whatever label the
+        NER gave it ("Castellan Genomics" as a person). One word is too little: "Turner said"
+        is mostly a person the NER took for a company."""
         for mention in actor.mentions:
-            if actor.kind != "org" or mention.label_ != "ORG" or len(mention) < 2:
+            if actor.kind != "org" or len(mention) < 2:
                 continue
             head = mention.root
             verb = head.head.lemma_.lower()
+            # "Beta Bio was acquired by …": a passive subject is the verb's object
             if (head.dep_ == "nsubj" and verb in self.subject_of) or (
-                head.dep_ == "dobj" and verb in self.object_of
+                head.dep_ in {"dobj", "nsubjpass"} and verb in self.object_of
             ):
                 return True
         return False

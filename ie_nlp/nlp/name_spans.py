@@ -1,6 +1,7 @@
 """Entity spans reshaped into whole names before they become actor candidates: split where
-one span holds two names, rejoined where the NER cut one name in two, and added where it left
-a reporting company without a label."""
+one span holds two names, rejoined where the NER cut one name in two, lengthened where a known
+organisation's name begins a unit's ("Merck Animal Health"), and added where the NER left a
+reporting company without a label."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from ie_nlp.names import has_legal_suffix, normalize_name
+from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.lexicons import GazetteerEntry, Lexicons
 
 __all__ = [
@@ -17,9 +19,11 @@ __all__ = [
     "OTHER_LABELS_WITH_CUES",
     "gazetteer_entry",
     "has_org_cue",
+    "is_headline",
     "rejoined",
     "split_coordinated",
     "unlabelled_reporters",
+    "with_unit_words",
 ]
 
 ORG_LABELS = {"ORG"}
@@ -51,16 +55,16 @@ def split_coordinated(ent: Span, lexicons: Lexicons) -> list[Span]:
     develops …")."""
     for token in ent:
         if ent.start < token.i and token.is_sent_start:
-            left = Span(ent.doc, ent.start, token.i, label=ent.label)
-            right = Span(ent.doc, token.i, ent.end, label=ent.label)
+            left = Span(ent.doc, ent.start, token.i, label=ent.label, span_id=ent.id)
+            right = Span(ent.doc, token.i, ent.end, label=ent.label, span_id=ent.id)
             return [left, *split_coordinated(right, lexicons)]
         if (
             token.lower_ in {"and", "&"}
             and ent.start < token.i < ent.end - 1
             and token.doc[token.i - 1].lower_ in lexicons.legal_forms
         ):
-            left = Span(ent.doc, ent.start, token.i, label=ent.label)
-            right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
+            left = Span(ent.doc, ent.start, token.i, label=ent.label, span_id=ent.id)
+            right = Span(ent.doc, token.i + 1, ent.end, label=ent.label, span_id=ent.id)
             return [left, *split_coordinated(right, lexicons)]
     return [ent]
 
@@ -143,3 +147,68 @@ def unlabelled_reporters(doc: Doc, lexicons: Lexicons) -> list[Span]:
         if len(words) > 1 and all(word.is_title for word in words):
             found.append(Span(doc, words[0].i, token.i + 1, label="ORG"))
     return found
+
+
+def is_headline(sentence: Span) -> bool:
+    """A title-case line ("Merck Announces First-Line Data in Patients With …")."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+_MAX_UNIT_WORDS = 3
+_NAME_GOES_ON = {"of", "for", "&", "and", "-"}
+
+
+def with_unit_words(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
+    """ "Merck" + "Animal Health", "Lilly" + "Oncology": a known organisation's name followed by
+    capitalised words the NER left unlabelled names a unit of it, its own actor by
+    ANNOTATION.md. A title-case headline proves nothing by itself ("Lilly Announces …"): there
+    the longer name must also be written elsewhere in the text."""
+    extended: list[Span] = []
+    for ent in ents:
+        end = ent.end
+        if ent.id_ and ent.id_ != CUE_PATTERN_ID and ent.label_ in ORG_LABELS:
+            end = _unit_end(ent, lexicons)
+        if end > ent.end:
+            # no gazetteer id: the unit is not its parent, and is judged as any other name
+            unit = Span(ent.doc, ent.start, end, label=ent.label, span_id=CUE_PATTERN_ID)
+            if not is_headline(ent.sent) or _written_outside_headlines(unit):
+                extended.append(unit)
+                continue
+        extended.append(ent)
+    return extended
+
+
+def _written_outside_headlines(name: Span) -> bool:
+    return any(
+        name.text in sentence.text for sentence in name.doc.sents if not is_headline(sentence)
+    )
+
+
+def _unit_end(ent: Span, lexicons: Lexicons) -> int:
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < _MAX_UNIT_WORDS:
+        token = doc[end]
+        if (
+            token.ent_iob_ != "O"
+            or token.is_sent_start
+            or not token.is_title
+            or not token.is_alpha
+            or token.pos_ in {"VERB", "AUX"}  # "Merck Begins Tender Offer …"
+            or doc[end - 1].whitespace_ != " "
+            or token.lower_ in lexicons.headline_verbs_at_end
+            or token.lower_ in lexicons.title_heads
+            or token.lower_ in lexicons.not_name_words
+            or token.lower_ in lexicons.legal_forms
+        ):
+            break
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    if after is not None and (
+        after.like_num or after.is_upper or after.is_title or after.lower_ in _NAME_GOES_ON
+    ):
+        # "WHO Grade 4", "FDA Class II": a label, not a unit; "Rowan University School of
+        # Osteopathic Medicine": a longer name than the words taken
+        return ent.end
+    return end

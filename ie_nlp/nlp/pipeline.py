@@ -25,13 +25,13 @@ from ie_nlp._version import __version__
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp import actors, capabilities, relations, terms, text  # noqa: F401 (factories)
 from ie_nlp.nlp.actor_ruler import gazetteer_patterns, name_cue_patterns
+from ie_nlp.nlp.glued_words import add_glued_word_rules
 from ie_nlp.nlp.lexicons import get_lexicons
 
 logger = logging.getLogger(__name__)
 
-# Runs of hyphens and dashes join a dateline to the first word ("N.J.----Merck"); scraped
-# quotes lose the space after "said" ("saidSusan Hutchinson").
-_EXTRA_INFIXES = [r"-{2,}", r"[–—]", r"(?<=\bsaid)(?=[A-Z][a-z])", r"(?<=\bsays)(?=[A-Z][a-z])"]
+# Runs of hyphens and dashes join a dateline to the first word ("N.J.----Merck").
+_EXTRA_INFIXES = [r"-{2,}", r"[–—]"]
 REQUIRED_BASE = ("parser", "ner")
 # Components the trainer fits; a loaded pipeline must have their models.
 TRAINED = ("ie_actors", "ie_relations")
@@ -55,9 +55,8 @@ def build_pipeline(
     nlp.meta.update(name="ie_nlp", version=__version__)
     nlp.meta["ie_nlp"] = {"base_model": base_model, "sourced": list(base.pipe_names)}
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
-    tokenizer.infix_finditer = compile_infix_regex(
-        [*(nlp.Defaults.infixes or []), *_EXTRA_INFIXES]
-    ).finditer
+    infixes = add_glued_word_rules(tokenizer, [*(nlp.Defaults.infixes or []), *_EXTRA_INFIXES])
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     overrides = component_config or {}
     nlp.add_pipe("ie_paragraphs", before="parser")
     ruler = nlp.add_pipe(

@@ -83,7 +83,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory, bad_input: Path) -> dict[str,
     """The module's two subprocess runs, started together so their model loads overlap:
     the console script with one worker on the sample corpus, its pages and the file with bad
     records; ``python -m ie_nlp.cli`` with two workers on the same inputs (two windows, so
-results written in order while the second window is already being extracted)."""
+    results written in order while the second window is already being extracted)."""
     out = tmp_path_factory.mktemp("cli-out")
     jobs = {
         "one": [

@@ -38,6 +38,11 @@ def organisation(nlp: Language, text: str, name: str) -> ActorRecord:
             True,
         ),
         (
+            "Beta Bio was acquired by Novartis for $1.2 billion.",
+            "Beta Bio",
+            True,
+        ),
+        (
             "Analysts at Four Seasons Hotels expect more deals this year.",
             "Four Seasons Hotels",
             False,

@@ -6,8 +6,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
+from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.lexicons import get_lexicons
-from ie_nlp.nlp.name_spans import rejoined, split_coordinated, unlabelled_reporters
+from ie_nlp.nlp.name_spans import (
+    rejoined,
+    split_coordinated,
+    unlabelled_reporters,
+    with_unit_words,
+)
 
 
 def test_two_legal_names_joined_by_and_are_split(nlp: Language) -> None:
@@ -43,3 +49,28 @@ def test_a_name_cut_at_and_is_rejoined_only_when_its_first_part_is_no_name(
 def test_an_unlabelled_reporter_is_added_once(nlp: Language) -> None:
     doc = nlp("Wyse Technology said it agreed to acquire Link Technologies Inc.")
     assert [span.text for span in unlabelled_reporters(doc, get_lexicons())] == ["Wyse Technology"]
+
+
+def _org_names(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    spans = with_unit_words([ent for ent in doc.ents if ent.label_ == "ORG"], get_lexicons())
+    return [(span.text, span.id_) for span in spans]
+
+
+def test_a_known_name_followed_by_unit_words_is_a_unit_of_its_own(nlp: Language) -> None:
+    names = _org_names(
+        nlp, "Merck Animal Health will acquire Vence, said a spokesperson for Merck."
+    )
+    assert ("Merck Animal Health", CUE_PATTERN_ID) in names
+    assert ("Merck", "Merck & Co.") in names
+
+
+def test_labels_longer_names_and_headlines_are_no_units(nlp: Language) -> None:
+    lexicons = get_lexicons()
+    doc = nlp("The WHO Grade 4 tumours grew. She joined Merck Research Laboratories of Boston.")
+    orgs = [ent for ent in doc.ents if ent.id_ and ent.label_ == "ORG"]
+    assert orgs, "the gazetteer names WHO and Merck"
+    assert [span.text for span in with_unit_words(orgs, lexicons)] == [o.text for o in orgs]
+    headline = nlp("Merck Vaccine Leaders Gather Here Today\n\nThe meeting was held at Merck.")
+    orgs = [ent for ent in headline.ents if ent.id_ and ent.label_ == "ORG"]
+    assert [span.text for span in with_unit_words(orgs, lexicons)] == ["Merck", "Merck"]

@@ -18,7 +18,7 @@ ARTICLES = [
     {
         "id": "api-collab",
         "published": "2025-09-15",
-        "text": "Lumagen Bio and Castellan Genomics have entered into a research collaboration "
-        "on gene therapy vectors.",
+        "text": "Castellan Genomics GmbH has entered into a research collaboration with Lumagen "
+        "Bio on gene therapy vectors.",
     },
 ]

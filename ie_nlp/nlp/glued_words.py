@@ -1,0 +1,46 @@
+"""Words that scraping glued together ("saidSusan Hutchinson", "CEO ofWashington University",
+"CEOsAaron Kowalski"), split by the tokenizer so that the parser and the NER see the name alone.
+
+The split is an empty infix right before the capital: the tokens keep their offsets in the
+text (no space is inserted), and ``data/glued_words.json`` says which words start a glued
+token and which words of that shape stay whole (tokenizer special cases: "mmHg", "duPont")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from re import Pattern
+from typing import Any
+
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+
+from ie_nlp.taxonomy import load_data_file
+
+GLUED_WORDS_FILE = "glued_words.json"
+SHORTEST_WORD = 2  # one letter glued to a capital is a brand's shape ("iPhone", "eGenesis")
+SHORTEST_ACRONYM = 2
+
+
+def glue_infixes(data: dict[str, Any]) -> list[str]:
+    """Infix patterns that match, with no width, where a glued token's second word begins.
+
+    The tokenizer runs its infix pattern over a token without its prefixes and suffixes, so
+    ``^`` anchors the first word at the token's start; Python's look-behinds need a fixed
+    width, hence one per length."""
+    capitalised = r"(?=[A-Z][a-z])"
+    words = [rf"(?<=^[a-z]{{{n}}})" for n in range(SHORTEST_WORD, data["longest_word"] + 1)]
+    acronyms = [
+        rf"(?<=^[A-Z]{{{n}}}s)" for n in range(SHORTEST_ACRONYM, data["longest_acronym"] + 1)
+    ]
+    return [f"(?:{'|'.join(words + acronyms)}){capitalised}"]
+
+
+def add_glued_word_rules(
+    tokenizer: Tokenizer, infixes: Sequence[str | Pattern[str]]
+) -> list[str | Pattern[str]]:
+    """``infixes`` with the glue patterns added, and the words to keep whole registered as
+    special cases of ``tokenizer`` (they are serialised with it)."""
+    data = load_data_file(GLUED_WORDS_FILE)
+    for word in data["keep_whole"]:
+        tokenizer.add_special_case(word, [{ORTH: word}])
+    return [*infixes, *glue_infixes(data)]

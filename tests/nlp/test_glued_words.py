@@ -1,0 +1,75 @@
+"""ie_nlp.nlp.glued_words: words that scraping glued together are split by the tokenizer,
+words of the same shape that are words of their own are not, and the rules survive saving."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
+
+from ie_nlp.nlp.glued_words import add_glued_word_rules
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    blank = spacy.blank("en")
+    tokenizer: Tokenizer = blank.tokenizer  # type: ignore[assignment]
+    infixes = add_glued_word_rules(tokenizer, list(blank.Defaults.infixes or []))
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return blank
+
+
+def words(nlp: Language, text: str) -> list[str]:
+    return [token.text for token in nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Great," saidSusan Hutchinson', ['"', "Great", ",", '"', "said", "Susan", "Hutchinson"]),
+        ("CEO ofWashington University", ["CEO", "of", "Washington", "University"]),
+        ("CEOsAaron Kowalski", ["CEOs", "Aaron", "Kowalski"]),
+        ("intheUnited States", ["inthe", "United", "States"]),
+    ],
+)
+def test_a_glued_capitalised_word_becomes_a_token_of_its_own(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert words(nlp, text) == expected
+
+
+def test_the_split_keeps_every_offset(nlp: Language) -> None:
+    doc = nlp.make_doc("saidSusan Hutchinson")
+    assert doc.text == "saidSusan Hutchinson"
+    assert [(t.idx, t.whitespace_) for t in doc] == [(0, ""), (4, " "), (10, "")]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "iPhone",
+        "eGenesis",
+        "AstraZeneca",
+        "BioNTech",
+        "McDonald",
+        "mRNA",
+        "siRNA",
+        "mmHg",
+        "arXiv",
+        "duPont",
+        "uniQure",
+    ],
+)
+def test_names_and_units_of_that_shape_stay_whole(nlp: Language, word: str) -> None:
+    assert words(nlp, f"{word} rose.") == [word, "rose", "."]
+
+
+def test_the_rules_are_saved_with_the_tokenizer(nlp: Language) -> None:
+    restored = spacy.blank("en")
+    saved: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    target: Tokenizer = restored.tokenizer  # type: ignore[assignment]
+    target.from_bytes(saved.to_bytes())
+    assert words(restored, "CEO ofWashington University, 120 mmHg") == [
+        "CEO", "of", "Washington", "University", ",", "120", "mmHg"]  # fmt: skip
