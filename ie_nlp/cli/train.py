@@ -45,8 +45,9 @@ def train(
     gold_dir: Path | None, output: Path | None, base_model: str, actor_models_from: Path | None
 ) -> None:
     """Build the extraction pipeline: train the actor-type classifier, the actor filter, the
-    affiliation scorer and the deal model from gold annotations, write the pipeline folder
-    (config.cfg, the models with metadata sidecars), and print its dev-set scores.
+    affiliation scorer, the deal model and the capability holder model from gold annotations,
+    write the pipeline folder (config.cfg, the models with metadata sidecars), and print its
+    dev-set scores.
 
     Gold records that refer to ../shared/corpora by id need that folder
     (IE_SHARED_CORPORA_DIR).

@@ -7,7 +7,8 @@
 3. Fits the actor-type classifier, the actor filter and the relationship scorer (thresholds
    chosen by cross-validation on the training set) and puts the actor models in place.
 4. Runs the training articles again, now with the trained actors, for the deal model's
-   candidate pairs (``deal_training``), and fits it.
+   candidate pairs (``deal_training``) and the capability holder model's (category, holder)
+   pairs (``capability_training``), and fits both.
 5. Writes the pipeline folder; then loads it as ``ie-nlp extract`` would, scores it on the dev
    set and writes the dev scores into every model's sidecar."""
 
@@ -35,6 +36,7 @@ from ie_nlp.evaluation import (
 )
 from ie_nlp.evaluation.gold import GoldRecord
 from ie_nlp.extraction.extractor import Extractor
+from ie_nlp.learn.capability_training import HolderExamples, fit_holder_model
 from ie_nlp.learn.deal_training import (
     DealExamples,
     best_threshold,
@@ -42,6 +44,7 @@ from ie_nlp.learn.deal_training import (
     fit_status_model,
 )
 from ie_nlp.nlp.actors import FILTER_MODEL_FILE, TYPE_MODEL_FILE, filterable
+from ie_nlp.nlp.capabilities import HOLDER_MODEL_FILE
 from ie_nlp.nlp.models.actor_features import actor_features
 from ie_nlp.nlp.models.actor_filter_model import ActorFilterModel
 from ie_nlp.nlp.models.actor_type_model import ActorTypeModel
@@ -150,14 +153,18 @@ def _fit_actor_models(
     return actor_model, filter_model
 
 
-def _deal_examples(nlp: Language, records: list[GoldRecord], settings: Settings) -> DealExamples:
-    """The deal model's training pairs, found with the trained actor models in place: the
-    deal model then learns from the actors it will see at run time."""
+def _pair_examples(
+    nlp: Language, records: list[GoldRecord], settings: Settings
+) -> tuple[DealExamples, HolderExamples]:
+    """The deal model's and the holder model's training pairs, found with the trained actor
+    models in place: they then learn from the actors they will see at run time."""
     relations: Any = nlp.get_pipe("ie_relations")
-    examples = DealExamples()
+    capabilities: Any = nlp.get_pipe("ie_capabilities")
+    deals, holders = DealExamples(), HolderExamples()
     for doc, gold, to_gold in _matched_docs(nlp, records, settings):
-        examples.add_doc(doc, gold, to_gold, relations.triggers, relations.lexicons)
-    return examples
+        deals.add_doc(doc, gold, to_gold, relations.triggers, relations.lexicons)
+        holders.add_doc(doc, capabilities, gold, to_gold)
+    return deals, holders
 
 
 def train(
@@ -189,8 +196,10 @@ def train(
     actors.type_model, actors.filter_model = actor_model, filter_model
     # no sentence embedding in the deal model: embedding every sentence that names an
     # organisation halved extraction speed (0.29x bare spaCy) for a few points of deal F1
-    deal_examples = _deal_examples(nlp, train_records, settings)
+    deal_examples, holder_examples = _pair_examples(nlp, train_records, settings)
     deal_model = fit_deal_model(deal_examples, None)
+    holder_model = fit_holder_model(holder_examples)
+    holder_model.metadata.update(common)
     status_model = fit_status_model(deal_examples)
     embeddings = embedder.encode([r.evidence.text for r in data.relations])
     labels = np.array(data.relation_labels)
@@ -215,6 +224,8 @@ def train(
     relations: Any = nlp.get_pipe("ie_relations")
     relations.scorer, relations.deal_model = scorer, deal_model
     relations.status_model = status_model
+    capabilities: Any = nlp.get_pipe("ie_capabilities")
+    capabilities.holder_model = holder_model
     deal_model.metadata.update(common)
     status_model.metadata.update(common)
     save_pipeline(nlp, output)
@@ -235,6 +246,7 @@ def train(
         output / "ie_relations" / SCORER_FILE,
         output / "ie_relations" / DEAL_MODEL_FILE,
         output / "ie_relations" / STATUS_MODEL_FILE,
+        output / "ie_capabilities" / HOLDER_MODEL_FILE,
     ):
         _add_dev_scores(model_file, scores, _shown(dev_path))
     return scores

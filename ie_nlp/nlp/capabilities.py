@@ -1,9 +1,14 @@
-"""The ``ie_capabilities`` component: capability mentions from the taxonomy lexicon and INN
-stems, attributed to the organisation that holds them (or to nobody)."""
+"""The ``ie_capabilities`` component: capability mentions from the taxonomy lexicon, INN stems
+and sentence embeddings, attributed to the organisation that holds them (or to nobody).
+
+The rules propose holders; with the trained holder model (from the pipeline folder) every
+candidate pair of category and holder is decided by the model, the rules' choice one of its
+features. A new component, built by ``ie-nlp train``, has no model and keeps the rules."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -11,11 +16,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ie_nlp.embedder import get_embedder
+from ie_nlp.errors import ModelLoadError
+from ie_nlp.nlp.capability_holders import HolderCandidate, Mention, capability_candidates
 from ie_nlp.nlp.capability_paraphrase import ParaphraseDetector, is_paraphrase_candidate
 from ie_nlp.nlp.holders import FocusTracker, has_anaphor, holder_candidates, nearest_org
 from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel
 from ie_nlp.nlp.records import ActorRecord, CapabilityRecord, actor_at, register_extensions
 from ie_nlp.taxonomy import get_taxonomy
+
+HOLDER_MODEL_FILE = "capability_holders.joblib"
 
 
 @Language.factory(
@@ -49,6 +59,8 @@ class CapabilityFinder:
         self.name = name
         self.holder_types = lexicons.capability_holder_types
         self.anaphors = lexicons.anaphors
+        self.text_zones = lexicons.text_zones
+        self.holder_model: CapabilityHolderModel | None = None
         self.paraphrases = (
             ParaphraseDetector(
                 get_embedder(embedding_model, torch_threads),
@@ -65,14 +77,28 @@ class CapabilityFinder:
             if category in known:
                 self.matcher.add(category, [nlp.make_doc(term) for term in terms])
 
+    @property
+    def trained(self) -> bool:
+        return self.holder_model is not None
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        if self.holder_model is None:
+            raise ModelLoadError(f"component {self.name!r} has no trained model to save")
+        self.holder_model.save(Path(path) / HOLDER_MODEL_FILE, {})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CapabilityFinder:
+        self.holder_model = CapabilityHolderModel.load(Path(path) / HOLDER_MODEL_FILE)
+        return self
+
     def _inn_category(self, word: str) -> str | None:
         lower = word.lower()
         if len(lower) < 7 or not lower.isalpha():
             return None
         return next((cat for stem, cat in self.inn_suffixes if lower.endswith(stem)), None)
 
-    def mentions(self, doc: Doc) -> list[tuple[str, Span, str]]:
-        """(category, span, source) for every term or INN-stem word in the doc."""
+    def mentions(self, doc: Doc) -> list[Mention]:
+        """(category, span, source) for every term or INN-stem word in the doc outside the
+        actors' names: "Theriva Biologics" names a company, it states no capability."""
         found = [
             (doc.vocab.strings[match_id], Span(doc, start, end), "lexicon")
             for match_id, start, end in self.matcher(doc)
@@ -81,7 +107,20 @@ class CapabilityFinder:
             category = self._inn_category(token.text)
             if category:
                 found.append((category, doc[token.i : token.i + 1], "inn_stem"))
-        return found
+        inside_names = set(actor_at(doc))
+        return [m for m in found if not any(token.i in inside_names for token in m[1])]
+
+    def candidates(self, doc: Doc, proposed: Iterable[CapabilityRecord]) -> list[HolderCandidate]:
+        """Every (category, holder) pair the holder model decides on, from the lexicon's and
+        INN stems' mentions and the embeddings' records among the rules' ``proposed``."""
+        proposed = list(proposed)
+        mentions = self.mentions(doc)
+        embedded = [r for r in proposed if r.source == "embedding"]
+        mentions += [(r.category, r.evidence, r.source) for r in embedded]
+        rule_keys = {(r.category, r.actor.id if r.actor else None) for r in proposed}
+        return capability_candidates(
+            doc, mentions, rule_keys, self.holder_types, self.anaphors, self.text_zones
+        )
 
     def _holders(
         self, sentence: Span, span: Span, before: ActorRecord | None
@@ -106,8 +145,25 @@ class CapabilityFinder:
             if self.paraphrases is not None:
                 self._add_paraphrases(batch, pending)
             for doc, records in zip(batch, pending, strict=True):
-                doc._.ie_capabilities = _finish(records)
+                proposed = _finish(records)
+                doc._.ie_capabilities = (
+                    proposed if self.holder_model is None else self._decided(doc, proposed)
+                )
                 yield doc
+
+    def _decided(self, doc: Doc, proposed: list[CapabilityRecord]) -> list[CapabilityRecord]:
+        assert self.holder_model is not None
+        return [
+            CapabilityRecord(
+                candidate.category,
+                candidate.holder,
+                candidate.mentions,
+                candidate.evidence,
+                round(probability, 3),
+                candidate.source,
+            )
+            for candidate, probability in self.holder_model.decide(self.candidates(doc, proposed))
+        ]
 
     def _add_paraphrases(
         self, docs: list[Doc], pending: list[dict[tuple[str, str | None], CapabilityRecord]]
@@ -134,11 +190,8 @@ class CapabilityFinder:
                 )
 
     def _from_lexicon(self, doc: Doc) -> dict[tuple[str, str | None], CapabilityRecord]:
-        by_sentence: dict[int, list[tuple[str, Span, str]]] = {}
-        inside_names = set(actor_at(doc))
+        by_sentence: dict[int, list[Mention]] = {}
         for category, span, source in self.mentions(doc):
-            if any(token.i in inside_names for token in span):
-                continue  # "Theriva Biologics" names a company, it states no capability
             by_sentence.setdefault(span.sent.start, []).append((category, span, source))
         records: dict[tuple[str, str | None], CapabilityRecord] = {}
         focus = FocusTracker(doc)

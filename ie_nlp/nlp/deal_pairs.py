@@ -14,17 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ie_nlp.nlp.deal_syntax import coordinated
+from ie_nlp.nlp.dependency_paths import dependency_path, mention_root
 from ie_nlp.nlp.holders import FocusTracker, main_org, org_actors_in, subject_actor
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord, actor_at
 from ie_nlp.nlp.relation_pairs import pair_candidates
 from ie_nlp.nlp.relation_rules import PairCandidate, Trigger, TriggerIndex
+from ie_nlp.nlp.text_zones import Zoning
 
 MAX_BETWEEN_WORDS = 12
-MAX_PATH_STEPS = 8
 
 
 @dataclass
@@ -134,7 +135,7 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
         if index.is_hedged(pair.sentence, trigger):
             features["hedged"] = 1.0
     if pair.implicit:
-        root = _mention_root(doc, j)
+        root = mention_root(doc, j)
         features.update(
             {"implicit": 1.0, f"dep2={root.dep_}": 1.0, f"head2={root.head.lemma_.lower()}": 1.0}
         )
@@ -155,13 +156,13 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
     for token in between[:MAX_BETWEEN_WORDS]:
         if token.is_alpha and not token.is_stop:
             features[f"between={token.lemma_.lower()}"] = 1.0
-    first_root, second_root = _mention_root(doc, i), _mention_root(doc, j)
+    first_root, second_root = mention_root(doc, i), mention_root(doc, j)
     features[f"dep1={first_root.dep_}"] = 1.0
     features[f"dep2={second_root.dep_}"] = 1.0
     for name, root in (("prep1", first_root), ("prep2", second_root)):
         if root.head.dep_ in {"prep", "agent"}:
             features[f"{name}={root.head.lower_}"] = 1.0
-    path, top = _path(first_root, second_root)
+    path, top = dependency_path(first_root, second_root)
     if top is not None:
         features[f"path={path}"] = 1.0
         features[f"lca={top.lemma_.lower()}"] = 1.0
@@ -172,53 +173,3 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
     if any(t.like_num and t.i > 0 and doc[t.i - 1].text in "$€£" for t in pair.sentence):
         features["money"] = 1.0
     return features
-
-
-def _mention_root(doc: Doc, position: int) -> Token:
-    """The head of the noun phrase a mention's first token is in."""
-    token = doc[position]
-    for _ in range(4):
-        if token.dep_ not in {"compound", "amod", "nmod", "poss", "flat"} or token.head == token:
-            break
-        token = token.head
-    return token
-
-
-def _path(first: Token, second: Token) -> tuple[str, Token | None]:
-    """The dependency path from one mention to the other through their lowest common head."""
-    up_first = [first, *list(first.ancestors)[:MAX_PATH_STEPS]]
-    up_second = [second, *list(second.ancestors)[:MAX_PATH_STEPS]]
-    common = next((t for t in up_first if t in up_second), None)
-    if common is None:
-        return "", None
-    left = [t.dep_ for t in up_first[: up_first.index(common)]]
-    right = [t.dep_ for t in up_second[: up_second.index(common)]]
-    return "^".join(left) + f"<{common.lemma_.lower()}>" + "v".join(reversed(right)), common
-
-
-class Zoning:
-    """Where each sentence stands: the headline, the lead, or a part that reports no deal of
-    its own: the "About X" paragraphs after their heading, safe-harbour and tender-offer
-    paperwork, contacts."""
-
-    HEADING_TOKENS = 12
-
-    def __init__(self, cues: dict[str, tuple[str, ...]]) -> None:
-        self.cues = cues
-        self.in_about = False
-
-    def zones(self, sentence: Span, number: int) -> frozenset[str]:
-        """The zones of the next sentence; call it for every sentence in order."""
-        text = sentence.text.strip().lower()
-        found = {"headline"} if number == 0 else set()
-        if number <= 2:
-            found.add("lead")
-        if any(text.startswith(cue) for cue in self.cues["about_starts"]):
-            self.in_about = self.in_about or len(sentence) <= self.HEADING_TOKENS
-            found.add("about")
-        elif self.in_about:
-            found.add("about")
-        found.update(
-            zone for zone in ("legal", "contact") if any(c in text for c in self.cues[zone])
-        )
-        return frozenset(found)

@@ -23,9 +23,9 @@ from ie_nlp.nlp.deal_attributes import (
     parse_round,
     parse_royalties,
 )
-from ie_nlp.nlp.deal_pairs import Zoning
 from ie_nlp.nlp.holders import org_actors_in
 from ie_nlp.nlp.records import RelationRecord
+from ie_nlp.nlp.text_zones import Zoning
 
 MAX_TERM_SENTENCES = 8
 _NO_TERMS_ZONES = frozenset({"about", "legal", "contact"})

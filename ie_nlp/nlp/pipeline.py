@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 _EXTRA_INFIXES = [r"-{2,}", r"[–—]"]
 REQUIRED_BASE = ("parser", "ner")
 # Components the trainer fits; a loaded pipeline must have their models.
-TRAINED = ("ie_actors", "ie_relations")
+TRAINED = ("ie_actors", "ie_capabilities", "ie_relations")
 
 
 def build_pipeline(

@@ -41,6 +41,7 @@ def test_the_trainer_writes_a_pipeline_folder(
         "ie_relations/relation_scorer.joblib",
         "ie_relations/deal_classifier.joblib",
         "ie_relations/deal_status.joblib",
+        "ie_capabilities/capability_holders.joblib",
         "ie_actor_ruler/patterns.jsonl",
     } <= written
     assert not any(name.startswith(("parser/", "ner/", "tok2vec/")) for name in written)
@@ -63,6 +64,7 @@ def test_sidecars_record_the_data_and_the_dev_scores(
         "ie_actors/actor_type_model.json",
         "ie_relations/relation_scorer.json",
         "ie_relations/deal_status.json",
+        "ie_capabilities/capability_holders.json",
     ):
         metadata = json.loads((output / sidecar).read_text(encoding="utf-8"))
         assert metadata["training_data_sha256"] == expected_hash

@@ -53,9 +53,16 @@ def test_a_lexicon_term_gives_a_capability(extract: Extract) -> None:
     assert found.market == "complementary"
 
 
-def test_a_capability_without_a_named_holder_has_no_actor(extract: Extract) -> None:
-    result = extract("Gene therapy is a growing field, analysts said.")
-    assert capability(result, "gene_therapy").actor is None
+def test_a_capability_no_one_named_holds_is_not_given_to_the_company_named_before(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "Acme Therapeutics appointed a new chief financial officer in Basel. "
+        "Gene therapy is a growing field, analysts said."
+    )
+    # nobody, if anything: the gold gives a category to nobody in 62 of the 1,357 cases the
+    # holder model is asked about, so the model seldom keeps it
+    assert all(c.actor is None for c in result.capabilities if c.category == "gene_therapy")
 
 
 def test_the_company_refers_back_to_the_previous_subject(extract: Extract) -> None:

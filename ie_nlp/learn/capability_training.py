@@ -1,0 +1,94 @@
+"""Training the capability holder model: every candidate (category, holder) pair of the
+training articles, labelled by the gold capabilities, and its two thresholds chosen for the
+F1 of capability records on articles held out of the fit (grouped folds)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import GroupKFold, cross_val_predict
+from spacy.tokens import Doc
+
+from ie_nlp.evaluation import Annotation
+from ie_nlp.nlp.capability_holders import HolderCandidate
+from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel, kept_pairs
+
+FOLDS = 5
+THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(15)]  # 0.1 … 0.8
+
+
+@dataclass
+class HolderExamples:
+    candidates: list[HolderCandidate] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)
+    documents: int = 0
+    gold_records: int = 0
+
+    def add_doc(self, doc: Doc, finder: Any, gold: Annotation, to_gold: dict[str, str]) -> None:
+        """The doc's candidate pairs from the rules' records (``finder`` is the pipeline's
+        ``ie_capabilities``), right when the gold has the category with the holder's matching
+        gold actor, or with nobody for the nobody pair."""
+        gold_pairs = {(c.category, c.actor) for c in gold.capabilities}
+        self.gold_records += len(gold_pairs)
+        for candidate in finder.candidates(doc, doc._.ie_capabilities):
+            holder = None if candidate.holder is None else to_gold.get(candidate.holder.id)
+            unmatched = candidate.holder is not None and holder is None
+            self.candidates.append(candidate)
+            self.labels.append(int(not unmatched and (candidate.category, holder) in gold_pairs))
+            self.articles.append(self.documents)
+        self.documents += 1
+
+
+def fit_holder_model(examples: HolderExamples) -> CapabilityHolderModel:
+    """Fits on every pair; the thresholds maximise record F1 over held-out folds."""
+    features = [c.features for c in examples.candidates]
+    labels = np.array(examples.labels)
+    held_out = cross_val_predict(
+        CapabilityHolderModel.new_pipeline(),
+        features,
+        labels,
+        groups=examples.articles,
+        cv=GroupKFold(FOLDS),
+        method="predict_proba",
+    )[:, 1]
+    f1, threshold, nobody = max(
+        (_record_f1(examples, held_out, threshold, nobody), threshold, nobody)
+        for threshold in THRESHOLDS
+        for nobody in THRESHOLDS
+    )
+    return CapabilityHolderModel.fit(
+        features,
+        examples.labels,
+        {
+            "threshold": threshold,
+            "nobody_threshold": nobody,
+            "held_out_record_f1": round(f1, 4),
+            "examples": len(labels),
+            "positives": int(labels.sum()),
+        },
+    )
+
+
+def _record_f1(
+    examples: HolderExamples, probabilities: np.ndarray, threshold: float, nobody: float
+) -> float:
+    """Capability record F1 of the pairs kept at these thresholds."""
+    label_of = {id(c): label for c, label in zip(examples.candidates, examples.labels, strict=True)}
+    by_article: dict[int, list[int]] = {}
+    for index, article in enumerate(examples.articles):
+        by_article.setdefault(article, []).append(index)
+    right = found = 0
+    for indices in by_article.values():
+        kept = kept_pairs(
+            [examples.candidates[i] for i in indices],
+            [float(probabilities[i]) for i in indices],
+            threshold,
+            nobody,
+        )
+        found += len(kept)
+        right += sum(label_of[id(candidate)] for candidate, _ in kept)
+    total = found + examples.gold_records
+    return 2 * right / total if total else 0.0
