@@ -5,13 +5,13 @@ F1 of capability records on articles held out of the fit (grouped folds)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from spacy.tokens import Doc
 
 from ie_nlp.evaluation import Annotation
+from ie_nlp.nlp.capabilities import CapabilityFinder
 from ie_nlp.nlp.capability_holders import HolderCandidate
 from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel, kept_pairs
 
@@ -27,10 +27,12 @@ class HolderExamples:
     documents: int = 0
     gold_records: int = 0
 
-    def add_doc(self, doc: Doc, finder: Any, gold: Annotation, to_gold: dict[str, str]) -> None:
+    def add_doc(
+        self, doc: Doc, finder: CapabilityFinder, gold: Annotation, to_gold: dict[str, str]
+    ) -> None:
         """The doc's candidate pairs from the rules' records (``finder`` is the pipeline's
-        ``ie_capabilities``), right when the gold has the category with the holder's matching
-        gold actor, or with nobody for the nobody pair."""
+        ``ie_capabilities``, without its model), right when the gold has the category with
+        the holder's matching gold actor, or with nobody for the nobody pair."""
         gold_pairs = {(c.category, c.actor) for c in gold.capabilities}
         self.gold_records += len(gold_pairs)
         for candidate in finder.candidates(doc, doc._.ie_capabilities):

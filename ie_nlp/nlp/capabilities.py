@@ -41,9 +41,9 @@ HOLDER_MODEL_FILE = "capability_holders.joblib"
     assigns=["doc._.ie_capabilities"],
 )
 class CapabilityFinder:
-    """Fills ``doc._.ie_capabilities``; one record per (category, holder). With embeddings,
-    sentences of a batch that name a holder but no lexicon term are compared with the
-    categories together."""
+    """Fills ``doc._.ie_capabilities``; one record per (category, holder), decided by the
+    holder model when the component has one. With embeddings, sentences of a batch that name
+    a holder but no lexicon term are compared with the categories together."""
 
     def __init__(
         self,
@@ -146,13 +146,15 @@ class CapabilityFinder:
                 self._add_paraphrases(batch, pending)
             for doc, records in zip(batch, pending, strict=True):
                 proposed = _finish(records)
+                model = self.holder_model
                 doc._.ie_capabilities = (
-                    proposed if self.holder_model is None else self._decided(doc, proposed)
+                    proposed if model is None else self._decided(doc, proposed, model)
                 )
                 yield doc
 
-    def _decided(self, doc: Doc, proposed: list[CapabilityRecord]) -> list[CapabilityRecord]:
-        assert self.holder_model is not None
+    def _decided(
+        self, doc: Doc, proposed: list[CapabilityRecord], model: CapabilityHolderModel
+    ) -> list[CapabilityRecord]:
         return [
             CapabilityRecord(
                 candidate.category,
@@ -162,7 +164,7 @@ class CapabilityFinder:
                 round(probability, 3),
                 candidate.source,
             )
-            for candidate, probability in self.holder_model.decide(self.candidates(doc, proposed))
+            for candidate, probability in model.decide(self.candidates(doc, proposed))
         ]
 
     def _add_paraphrases(
