@@ -11,6 +11,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from spacy.tokens import Doc
 
 from ie_nlp.evaluation import Annotation
+from ie_nlp.learn.deal_training import calibration_error
 from ie_nlp.nlp.capabilities import CapabilityFinder
 from ie_nlp.nlp.capability_holders import HolderCandidate
 from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel, kept_pairs
@@ -61,6 +62,7 @@ def fit_holder_model(examples: HolderExamples) -> CapabilityHolderModel:
         for threshold in THRESHOLDS
         for nobody in THRESHOLDS
     )
+    kept = _kept(examples, held_out, threshold, nobody)
     return CapabilityHolderModel.fit(
         features,
         examples.labels,
@@ -68,29 +70,42 @@ def fit_holder_model(examples: HolderExamples) -> CapabilityHolderModel:
             "threshold": threshold,
             "nobody_threshold": nobody,
             "held_out_record_f1": round(f1, 4),
+            "held_out_calibration_error": round(
+                calibration_error([p for p, _ in kept], [label for _, label in kept]), 4
+            ),
             "examples": len(labels),
             "positives": int(labels.sum()),
         },
     )
 
 
+def _kept(
+    examples: HolderExamples, probabilities: np.ndarray, threshold: float, nobody: float
+) -> list[tuple[float, int]]:
+    """The probability and label of each pair kept at these thresholds."""
+    by_article: dict[int, list[int]] = {}
+    for index, article in enumerate(examples.articles):
+        by_article.setdefault(article, []).append(index)
+    label_of = {id(c): label for c, label in zip(examples.candidates, examples.labels, strict=True)}
+    kept = []
+    for indices in by_article.values():
+        kept += [
+            (probability, label_of[id(candidate)])
+            for candidate, probability in kept_pairs(
+                [examples.candidates[i] for i in indices],
+                [float(probabilities[i]) for i in indices],
+                threshold,
+                nobody,
+            )
+        ]
+    return kept
+
+
 def _record_f1(
     examples: HolderExamples, probabilities: np.ndarray, threshold: float, nobody: float
 ) -> float:
     """Capability record F1 of the pairs kept at these thresholds."""
-    label_of = {id(c): label for c, label in zip(examples.candidates, examples.labels, strict=True)}
-    by_article: dict[int, list[int]] = {}
-    for index, article in enumerate(examples.articles):
-        by_article.setdefault(article, []).append(index)
-    right = found = 0
-    for indices in by_article.values():
-        kept = kept_pairs(
-            [examples.candidates[i] for i in indices],
-            [float(probabilities[i]) for i in indices],
-            threshold,
-            nobody,
-        )
-        found += len(kept)
-        right += sum(label_of[id(candidate)] for candidate, _ in kept)
-    total = found + examples.gold_records
+    kept = _kept(examples, probabilities, threshold, nobody)
+    right = sum(label for _, label in kept)
+    total = len(kept) + examples.gold_records
     return 2 * right / total if total else 0.0

@@ -1,6 +1,7 @@
-"""Actor types from, in order of trust: the bundled gazetteer, the article's own description
-("X, a clinical-stage biotechnology company"), cue words in the name ("… University"), and the
-trained actor-type classifier for the rest."""
+"""Actor types from the rules: the bundled gazetteer, the article's own description ("X, a
+clinical-stage biotechnology company") and cue words in the name ("… University"). The
+gazetteer's type stands; the others are proposals that the trained actor-type classifier takes
+as features when it types every other organisation ("… Institute" is often a company)."""
 
 from __future__ import annotations
 

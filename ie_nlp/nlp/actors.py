@@ -17,6 +17,7 @@ from ie_nlp.nlp.actor_resolution import resolve
 from ie_nlp.nlp.actor_typing import assign_rule_types
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.locations import assign_locations
+from ie_nlp.nlp.models.actor_features import RULE_SOURCES
 from ie_nlp.nlp.models.actor_filter_model import ActorFilterModel
 from ie_nlp.nlp.models.actor_type_model import ActorTypeModel
 from ie_nlp.nlp.records import ActorRecord, register_extensions
@@ -76,12 +77,18 @@ class ActorFinder:
             assign_rule_types(actor, self.lexicons)
         if self.filter_model is not None:
             actors = _filter(actors, self.filter_model, self.deal_roles)
-        undecided = [a for a in actors if a.kind == "org" and a.type_source == "default"]
+        # the gazetteer is trusted; the other rules' types are features of the classifier
+        undecided = [a for a in actors if a.kind == "org" and a.type_source != "gazetteer"]
         if self.type_model is not None and undecided:
-            for actor, (type_id, probability) in zip(
-                undecided, self.type_model.predict(undecided), strict=True
-            ):
-                actor.type, actor.type_source, actor.confidence = type_id, "classifier", probability
+            for actor, guess in zip(undecided, self.type_model.predict(undecided), strict=True):
+                type_id, probability = guess
+                if self.type_model.decide(actor, guess) != type_id:
+                    continue  # the rule's type stands
+                if type_id == actor.type and actor.type_source in RULE_SOURCES:
+                    actor.confidence = max(actor.confidence, probability)
+                else:
+                    actor.type, actor.type_source = type_id, "classifier"
+                    actor.confidence = probability
         assign_locations(doc, actors, self.lexicons)
         doc._.ie_actors = actors
         doc._.ie_actor_at = _token_index(actors)

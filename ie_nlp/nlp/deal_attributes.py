@@ -40,6 +40,8 @@ class DealTerms:
     role_cues: dict[str, dict[str, tuple[str, ...]]]  # role -> "before"/"after" -> cues
     role_window: tuple[int, int]  # characters looked at before and after an amount
     total_cues: tuple[str, ...]  # after an amount: it covers the amounts that follow
+    smallest_deal_value: float  # a plain amount below it is a price, not a deal's value
+    roles_by_type: dict[str, frozenset[str]]  # the only money roles some types carry
     types_without_money: frozenset[str]
     royalty_qualifiers: frozenset[str]
 
@@ -83,6 +85,11 @@ class DealTerms:
                 int(raw["money_roles"]["characters_after"]),
             ),
             total_cues=tuple(raw["money_roles"]["total_cues"]),
+            smallest_deal_value=float(raw["smallest_deal_value"]["units"]),
+            roles_by_type={
+                type_id: frozenset(roles)
+                for type_id, roles in _entries(raw["roles_by_type"]).items()
+            },
             types_without_money=frozenset(raw["types_without_money"]["types"]),
             royalty_qualifiers=frozenset(raw["royalty_qualifiers"]["words"]),
         )

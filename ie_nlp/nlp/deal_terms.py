@@ -3,10 +3,11 @@ that go on about it ("Under the terms of the agreement, Lycia will receive an up
 of $35 million …"): the amounts by their role, the headline amount, the round, royalties.
 
 A sentence of the article goes on about the deal when it names one of the two parties and no
-other organisation, or names none right after one that does ("The company is also eligible
-…"); the "About X" paragraphs, legal paperwork and contacts never do. The deal's own sentence
-comes first, the others in the article's order. A plain amount (no role) counts only from the
-first of them that has one, so that a later revenue or market figure is not the deal's value."""
+other organisation, or names none after one that does with no other organisation named in
+between ("Lycia will receive … The company is also eligible …"); the "About X" paragraphs,
+legal paperwork and contacts never do. The deal's own sentence comes first, the others in the
+article's order. A plain amount (no role) counts only from the first of them that has one, so
+that a later revenue or market figure is not the deal's value."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from ie_nlp.nlp.holders import org_actors_in
 from ie_nlp.nlp.records import RelationRecord
 from ie_nlp.nlp.text_zones import Zoning
 
-MAX_TERM_SENTENCES = 8
+MAX_TERM_SENTENCES = 30
 _NO_TERMS_ZONES = frozenset({"about", "legal", "contact"})
 
 
@@ -51,7 +52,7 @@ def term_sentences(record: RelationRecord, text_zones: dict[str, tuple[str, ...]
             continue
         if named or follows:
             found.append(sentence)
-        follows = bool(named)
+        follows = follows or bool(named)
     return found
 
 
@@ -85,16 +86,26 @@ def deal_terms(record: RelationRecord, terms: DealTerms, sentences: list[Span]) 
         text = sentence.text
         found = find_money(text, terms)
         plain_here = []
+        by_role_here: dict[str, list[Money]] = defaultdict(list)
         for money in found:
             role = money_role(text, money, found, terms)
             if role is None or (role == "equity" and record.type == "investment"):
-                plain_here.append(money)
-            else:
-                by_role[role].append(money)
-                if role == "milestones" and _covers(text, money, terms):
-                    totals.append(money)
+                if money.amount >= terms.smallest_deal_value:
+                    plain_here.append(money)
+            elif role in terms.roles_by_type.get(record.type, (role,)):
+                by_role_here[role].append(money)
         if not plain:
             plain = plain_here
+        # a role's amounts come from the first sentence that gives any: a later one restates
+        # them ("the $1.6 billion in milestones") or is about something else. The milestones
+        # are the "up to" total, so one stated later replaces a milestone paid ("received a
+        # $230,000 milestone payment … remains eligible to receive up to $7 million")
+        for role, amounts in by_role_here.items():
+            paid_only = role == "milestones" and not any(m.up_to for m in by_role.get(role, ()))
+            if role not in by_role or (paid_only and any(m.up_to for m in amounts)):
+                by_role[role] = amounts
+                if role == "milestones":
+                    totals = [m for m in amounts if _covers(text, m, terms)]
         royalties = royalties or parse_royalties(text, terms)
     attributes: dict[str, Any] = {}
     headline = (

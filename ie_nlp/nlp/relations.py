@@ -183,9 +183,12 @@ class RelationFinder:
     def _add_terms(self, records: list[RelationRecord]) -> None:
         """Each deal's terms and status, with the status's date where the text gives one."""
         deals = [r for r in records if r.type != "affiliation"]
+        licensed = {_pair(r) for r in deals if r.type == "licensing"}
         for record in deals:
             sentences = term_sentences(record, self.lexicons.text_zones)
-            record.attributes.update(deal_terms(record, self.lexicons.deal_terms, sentences))
+            # one agreement's money goes on one record: the licence of a licence + collaboration
+            if not (record.type == "research_collaboration" and _pair(record) in licensed):
+                record.attributes.update(deal_terms(record, self.lexicons.deal_terms, sentences))
             record.attributes.update(deal_scope(record, self.lexicons.deal_scope, sentences))
         if self.status_model is None:
             return
@@ -216,3 +219,8 @@ class RelationFinder:
             records, self.scorer.score(records, embeddings), strict=True
         ):
             record.confidence = float(probability)
+
+
+def _pair(record: RelationRecord) -> tuple[int, frozenset[int]]:
+    """A record's article and its two parties, in either order."""
+    return id(record.evidence.doc), frozenset({id(record.source), id(record.target)})

@@ -1,16 +1,26 @@
 """ie_nlp.nlp.actor_typing: actor types from the gazetteer, the article's description of an
-actor, cue words in its name, and the trained classifier for the rest."""
+actor, cue words in its name, and the trained classifier, which takes the last two as features
+and types every organisation the gazetteer does not know."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
 from spacy.language import Language
 
 from ie_nlp import ExtractionResult
+from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.actor_typing import description_of, type_from_description, type_from_name
 from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.models.actor_features import actor_features
+from ie_nlp.nlp.models.actor_type_model import OVERRIDE_GRID, ActorTypeModel, type_features
+from ie_nlp.nlp.records import ActorRecord
 from ie_nlp.schema import Actor
 from ie_nlp.taxonomy import ACTOR_TYPES
 
@@ -128,3 +138,78 @@ def test_every_actor_gets_a_taxonomy_type_and_a_confidence(extract: Extract) -> 
     for found in result.actors:
         assert found.type in ACTOR_TYPES
         assert 0.0 <= found.confidence <= 1.0
+
+
+def test_a_rule_type_is_a_feature_of_the_classifier(nlp: Language) -> None:
+    doc = nlp("Acme Therapeutics raised $20 million in a round led by Basel Biotech Ventures.")
+    found = next(a for a in doc._.ie_actors if a.name == "Basel Biotech Ventures")
+    by_name = actor_features(replace(found, type="investor", type_source="name"))
+    assert by_name["rule_type=investor"] == 1.0 and by_name["rule=name:investor"] == 1.0
+    unruled = actor_features(replace(found, type="other_org", type_source="default"))
+    assert not any(key.startswith("rule") for key in unruled)
+
+
+def _always(
+    type_id: str, other: str, actors: list[ActorRecord], threshold: float
+) -> ActorTypeModel:
+    """A real classifier fitted to call the first actor ``type_id`` and the rest ``other``."""
+    pipeline = make_pipeline(DictVectorizer(), LogisticRegression(C=100.0))
+    pipeline.fit([type_features(a) for a in actors], [type_id] + [other] * (len(actors) - 1))
+    return ActorTypeModel(pipeline, {"override_threshold": threshold})
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0.0, "hospital"), (1.01, "investor")])
+def test_the_classifier_overrules_a_name_cue_when_sure_enough(
+    nlp: Language, threshold: float, expected: str
+) -> None:
+    text = "Pfizer Inc. and Basel Biotech Ventures invested in Acme Therapeutics Inc."
+    finder = nlp.get_pipe("ie_actors")
+    shipped = finder.type_model
+    orgs = {a.name: a for a in nlp(text)._.ie_actors if a.type_source != "gazetteer"}
+    assert type_from_name("Basel Biotech Ventures", get_lexicons()) == "investor"
+    wrong = _always(
+        "hospital",
+        "biotech",
+        [orgs["Basel Biotech Ventures"], orgs["Acme Therapeutics Inc"]],
+        threshold,
+    )
+    try:
+        finder.type_model = wrong
+        actors = {a.name: a for a in nlp(text)._.ie_actors}
+    finally:
+        finder.type_model = shipped
+    assert actors["Basel Biotech Ventures"].type == expected
+    assert actors["Basel Biotech Ventures"].type_source == (
+        "classifier" if threshold < 1 else "name"
+    )
+    assert actors["Pfizer Inc."].type == "large_pharma"
+    assert actors["Pfizer Inc."].type_source == "gazetteer"
+
+
+def test_the_override_threshold_is_chosen_on_held_out_articles(nlp: Language) -> None:
+    docs = [
+        nlp(f"Acme {n} Therapeutics Inc. signed a deal with Basel {n} Partners Institute.")
+        for n in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta")
+    ]
+    orgs = [a for doc in docs for a in doc._.ie_actors if a.type_source != "gazetteer"]
+    labels = ["biotech" if "Acme" in a.name else "investor" for a in orgs]
+    model = ActorTypeModel.fit(orgs, labels)
+    assert model.override_threshold in OVERRIDE_GRID
+    assert (
+        0.0
+        <= model.metadata["held_out_accuracy_rules_standing"]
+        <= model.metadata["held_out_accuracy"]
+        <= 1.0
+    )
+    assert set(model.metadata["labels"]) == {"biotech", "investor"}
+
+
+def test_a_type_model_without_its_override_threshold_fails_to_load(
+    nlp: Language, tmp_path: Path
+) -> None:
+    orgs = [a for a in nlp("Acme Therapeutics Inc. and Basel Partners AG.")._.ie_actors]
+    pipeline = make_pipeline(DictVectorizer(), LogisticRegression())
+    pipeline.fit([type_features(a) for a in orgs], ["biotech", "investor"][: len(orgs)])
+    ActorTypeModel(pipeline, {}).save(tmp_path / "types.joblib", {})
+    with pytest.raises(ModelLoadError, match="ie-nlp train"):
+        ActorTypeModel.load(tmp_path / "types.joblib")

@@ -3,13 +3,17 @@ that go on about it, and the date of its status."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from deal_helpers import deal_between
 from spacy.language import Language
 
+from ie_nlp import ExtractionResult
 from ie_nlp.nlp.deal_status import status_date, status_features
 from ie_nlp.nlp.deal_terms import deal_terms, term_sentences
 from ie_nlp.nlp.lexicons import get_lexicons
 
+Extract = Callable[..., ExtractionResult]
 TERMS = get_lexicons().deal_terms
 ZONES = get_lexicons().text_zones
 
@@ -37,6 +41,79 @@ def test_terms_come_from_the_sentences_that_go_on_about_thedeal_between(nlp: Lan
     assert terms["currency"] == "USD"
     assert terms["royalties"].startswith("tiered royalties ranging from the mid-single")
     assert 900_000_000 not in terms.values()
+
+
+def test_terms_stated_after_many_quotes_still_count(nlp: Language) -> None:
+    quotes = " ".join(
+        f'"This is a milestone number {n} for our teams," said the CEO of Beta Bio.'
+        for n in range(12)
+    )
+    doc = nlp(
+        "Beta Bio Inc. today announced an exclusive license agreement with Pfizer Inc. "
+        f"{quotes} Beta Bio will receive an upfront payment of $35 million."
+    )
+    deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
+    assert deal_terms(deal, TERMS, term_sentences(deal, ZONES))["upfront"] == 35_000_000
+
+
+def test_milestones_restated_later_are_not_summed_again(nlp: Language) -> None:
+    doc = nlp(
+        "Beta Bio Inc. today announced an exclusive license agreement with Pfizer Inc. "
+        "Beta Bio is eligible for up to $420 million in milestone payments. "
+        "The $420 million in milestone payments depends on the approval of BB-101 by Beta Bio."
+    )
+    deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
+    sentences = term_sentences(deal, ZONES)
+    assert len(sentences) == 3
+    assert deal_terms(deal, TERMS, sentences)["milestones"] == 420_000_000
+
+
+def test_a_share_price_is_no_deal_value(nlp: Language) -> None:
+    doc = nlp(
+        "Merck Inc. today began a tender offer to acquire Immune Design Corp. "
+        "Stockholders of Immune Design will receive $5.85 in cash for each share they tender. "
+        "Immune Design now expects earnings per share of $1.38 for the year."
+    )
+    deal = deal_between(doc, "acquisition", "Merck", "Immune Design")
+    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+    assert terms["price_per_share"] == 5.85
+    assert "amount" not in terms
+
+
+def test_eligible_to_receive_is_a_milestone_amount(nlp: Language) -> None:
+    doc = nlp(
+        "Beta Bio Inc. today announced an exclusive license agreement with Pfizer Inc. "
+        "Beta Bio will receive an upfront payment of $50 million and is eligible to receive up "
+        "to $1.5 billion in potential payments based on the achievement of prespecified "
+        "preclinical, clinical development and commercial milestones."
+    )
+    deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
+    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+    assert terms["milestones"] == 1_500_000_000
+    assert terms["amount"] == terms["upfront"] == 50_000_000
+
+
+def test_a_grant_takes_no_upfront_of_another_deal(nlp: Language) -> None:
+    doc = nlp(
+        "The National Institutes of Health awarded Norvana RNA GmbH a grant of EUR 6 million. "
+        "Norvana will receive an upfront payment of CHF 210 million under a separate licence."
+    )
+    deal = deal_between(doc, "grant", "National Institutes of Health", "Norvana")
+    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+    assert terms["amount"] == 6_000_000 and terms["currency"] == "EUR"
+    assert "upfront" not in terms
+
+
+def test_the_licence_of_a_licence_and_collaboration_carries_the_money(extract: Extract) -> None:
+    result = extract(
+        "Beta Bio Inc. and Pfizer Inc. today announced a research collaboration and exclusive "
+        "license agreement for BB-101. Under the terms of the agreement, Beta Bio will receive "
+        "an upfront payment of $50 million."
+    )
+    deals = {r.type: r.attributes for r in result.relationships}
+    assert deals["licensing"]["upfront"] == 50_000_000
+    assert "upfront" not in deals["research_collaboration"]
+    assert "amount" not in deals["research_collaboration"]
 
 
 def test_types_without_money_get_no_terms(nlp: Language) -> None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 from ie_nlp.names import name_words
 from ie_nlp.nlp.records import ActorRecord
 
+RULE_SOURCES = frozenset({"description", "name"})
+AFFIX_SIZES = (3, 4, 5)
+
 
 def actor_features(actor: ActorRecord) -> dict[str, float]:
     features: dict[str, float] = {"bias": 1.0}
@@ -18,6 +21,10 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
     features[f"len={min(len(words), 5)}"] = 1.0
     features[f"kind={actor.kind}"] = 1.0
     features[f"type_source={actor.type_source}"] = 1.0
+    if actor.type_source in RULE_SOURCES:
+        # what a rule made of it is evidence, not the answer: "… Institute" is often a company
+        features[f"rule_type={actor.type}"] = 1.0
+        features[f"rule={actor.type_source}:{actor.type}"] = 1.0
     features["mentions"] = min(len(actor.mentions), 10) / 10.0
     features["single_mention"] = float(len(actor.mentions) == 1)
     features["has_description"] = float("description" in actor.attributes)
@@ -44,4 +51,17 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
             ):
                 key = f"ctx={token.lemma_.lower()}"
                 features[key] = features.get(key, 0.0) + 0.2
+    return features
+
+
+def name_affixes(name: str) -> dict[str, float]:
+    """The first and last three to five letters of each word of a name: "-pharma", "-gen",
+    "Bio-" type names the whole words of which were never seen."""
+    features: dict[str, float] = {}
+    for word in name.lower().split():
+        word = word.strip(".,()")
+        for size in AFFIX_SIZES:
+            if len(word) > size:
+                features[f"prefix={word[:size]}"] = 1.0
+                features[f"suffix={word[-size:]}"] = 1.0
     return features
