@@ -4,6 +4,7 @@ that go on about it, and the date of its status."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from deal_helpers import deal_between
 from spacy.language import Language
@@ -28,6 +29,13 @@ LICENCE = (
 )
 
 
+def terms_of(nlp: Language, text: str, type_id: str, source: str, target: str) -> dict[str, Any]:
+    """The terms ``deal_terms`` gives a ``type_id`` deal stated by the text's first sentence
+    that names both parties."""
+    deal = deal_between(nlp(text), type_id, source, target)
+    return deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+
+
 def test_terms_come_from_the_sentences_that_go_on_about_thedeal_between(nlp: Language) -> None:
     doc = nlp(LICENCE)
     deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
@@ -48,12 +56,11 @@ def test_terms_stated_after_many_quotes_still_count(nlp: Language) -> None:
         f'"This is a milestone number {n} for our teams," said the CEO of Beta Bio.'
         for n in range(12)
     )
-    doc = nlp(
+    text = (
         "Beta Bio Inc. today announced an exclusive license agreement with Pfizer Inc. "
         f"{quotes} Beta Bio will receive an upfront payment of $35 million."
     )
-    deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
-    assert deal_terms(deal, TERMS, term_sentences(deal, ZONES))["upfront"] == 35_000_000
+    assert terms_of(nlp, text, "licensing", "Beta Bio", "Pfizer")["upfront"] == 35_000_000
 
 
 def test_milestones_restated_later_are_not_summed_again(nlp: Language) -> None:
@@ -69,37 +76,34 @@ def test_milestones_restated_later_are_not_summed_again(nlp: Language) -> None:
 
 
 def test_a_share_price_is_no_deal_value(nlp: Language) -> None:
-    doc = nlp(
+    text = (
         "Merck Inc. today began a tender offer to acquire Immune Design Corp. "
         "Stockholders of Immune Design will receive $5.85 in cash for each share they tender. "
         "Immune Design now expects earnings per share of $1.38 for the year."
     )
-    deal = deal_between(doc, "acquisition", "Merck", "Immune Design")
-    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+    terms = terms_of(nlp, text, "acquisition", "Merck", "Immune Design")
     assert terms["price_per_share"] == 5.85
     assert "amount" not in terms
 
 
 def test_eligible_to_receive_is_a_milestone_amount(nlp: Language) -> None:
-    doc = nlp(
+    text = (
         "Beta Bio Inc. today announced an exclusive license agreement with Pfizer Inc. "
         "Beta Bio will receive an upfront payment of $50 million and is eligible to receive up "
         "to $1.5 billion in potential payments based on the achievement of prespecified "
         "preclinical, clinical development and commercial milestones."
     )
-    deal = deal_between(doc, "licensing", "Beta Bio", "Pfizer")
-    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+    terms = terms_of(nlp, text, "licensing", "Beta Bio", "Pfizer")
     assert terms["milestones"] == 1_500_000_000
     assert terms["amount"] == terms["upfront"] == 50_000_000
 
 
 def test_a_grant_takes_no_upfront_of_another_deal(nlp: Language) -> None:
-    doc = nlp(
+    text = (
         "The National Institutes of Health awarded Norvana RNA GmbH a grant of EUR 6 million. "
         "Norvana will receive an upfront payment of CHF 210 million under a separate licence."
     )
-    deal = deal_between(doc, "grant", "National Institutes of Health", "Norvana")
-    terms = deal_terms(deal, TERMS, term_sentences(deal, ZONES))
+    terms = terms_of(nlp, text, "grant", "National Institutes of Health", "Norvana")
     assert terms["amount"] == 6_000_000 and terms["currency"] == "EUR"
     assert "upfront" not in terms
 
