@@ -42,6 +42,7 @@ class DealTerms:
     total_cues: tuple[str, ...]  # after an amount: it covers the amounts that follow
     smallest_deal_value: float  # a plain amount below it is a price, not a deal's value
     roles_by_type: dict[str, frozenset[str]]  # the only money roles some types carry
+    money_goes_to: dict[str, str]  # a type whose money goes to the pair's deal of another type
     types_without_money: frozenset[str]
     royalty_qualifiers: frozenset[str]
 
@@ -90,6 +91,7 @@ class DealTerms:
                 type_id: frozenset(roles)
                 for type_id, roles in _entries(raw["roles_by_type"]).items()
             },
+            money_goes_to=dict(_entries(raw["money_goes_to"])),
             types_without_money=frozenset(raw["types_without_money"]["types"]),
             royalty_qualifiers=frozenset(raw["royalty_qualifiers"]["words"]),
         )

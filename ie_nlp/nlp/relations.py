@@ -183,11 +183,12 @@ class RelationFinder:
     def _add_terms(self, records: list[RelationRecord]) -> None:
         """Each deal's terms and status, with the status's date where the text gives one."""
         deals = [r for r in records if r.type != "affiliation"]
-        licensed = {_pair(r) for r in deals if r.type == "licensing"}
+        typed_pairs = {(r.type, _pair(r)) for r in deals}
+        money_goes_to = self.lexicons.deal_terms.money_goes_to
         for record in deals:
             sentences = term_sentences(record, self.lexicons.text_zones)
             # one agreement's money goes on one record: the licence of a licence + collaboration
-            if not (record.type == "research_collaboration" and _pair(record) in licensed):
+            if (money_goes_to.get(record.type), _pair(record)) not in typed_pairs:
                 record.attributes.update(deal_terms(record, self.lexicons.deal_terms, sentences))
             record.attributes.update(deal_scope(record, self.lexicons.deal_scope, sentences))
         if self.status_model is None:
