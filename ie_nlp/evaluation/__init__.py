@@ -40,6 +40,7 @@ from ie_nlp.evaluation.scoring import (
     ArticleScore,
     EvaluationReport,
     evaluate,
+    relationship_key,
     score_article,
 )
 from ie_nlp.evaluation.yardstick import (
@@ -82,6 +83,7 @@ __all__ = [
     "load_slot_gold",
     "load_system",
     "match_actors",
+    "relationship_key",
     "report_json",
     "resolve_texts",
     "score_article",

@@ -65,7 +65,9 @@ def _per_label(
             counts.fn += 1
 
 
-def _relationship_key(kind: str, source: str, target: str) -> Key:
+def relationship_key(kind: str, source: str, target: str) -> Key:
+    """What makes two relationships the same: the type, and the parties in order where the
+    type has a direction."""
     if get_taxonomy().is_directed(kind):
         return (kind, source, target)
     first, second = sorted((source, target))
@@ -114,13 +116,13 @@ def score_article(system: Annotation | None, gold: Annotation) -> ArticleScore:
 
     system_rels: dict[Key, Mapping[str, Any]] = {}
     for r in system.relationships:
-        key = _relationship_key(
+        key = relationship_key(
             r.type, matching.gold_ref(r.source) or "", matching.gold_ref(r.target) or ""
         )
         system_rels.setdefault(key, r.attributes)
     gold_rels: dict[Key, Mapping[str, Any]] = {}
     for r in gold.relationships:
-        gold_rels.setdefault(_relationship_key(r.type, r.source, r.target), r.attributes)
+        gold_rels.setdefault(relationship_key(r.type, r.source, r.target), r.attributes)
     score.deal_terms = score_terms(
         {k: v for k, v in system_rels.items() if k[0] != "affiliation"},
         {k: v for k, v in gold_rels.items() if k[0] != "affiliation"},

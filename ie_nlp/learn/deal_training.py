@@ -1,6 +1,12 @@
 """Training the deal model: every organisation pair the pipeline finds in the gold articles,
 labelled with the gold deals between the two actors, then one calibrated model per label,
-a decision threshold per label from held-out folds, and the calibration error."""
+a decision threshold per label from held-out folds, and the calibration error.
+
+The thresholds are chosen together, for the F1 of the deals that extraction would report
+from the held-out probabilities (``deal_decisions.decide``, then the ``min_confidence``
+floor) against every gold deal of the training articles, the ones no pair reaches included:
+a label's best threshold for its sentence pairs alone is not the best for the article's
+deals, which take the best of several sentences and keep the rules' proposals."""
 
 from __future__ import annotations
 
@@ -8,21 +14,32 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
 from spacy.tokens import Doc
 
-from ie_nlp.evaluation import Annotation
+from ie_nlp.evaluation import Annotation, relationship_key
+from ie_nlp.nlp.deal_decisions import DealKey, Decision, PairFacts, PairScores, decide
 from ie_nlp.nlp.deal_pairs import deal_pairs, pair_features
 from ie_nlp.nlp.deal_status import NO_STATUS, status_features
 from ie_nlp.nlp.lexicons import Lexicons
-from ie_nlp.nlp.models.deal_classifier import DealClassifier, deal_label, new_estimator
+from ie_nlp.nlp.models.deal_classifier import (
+    DealClassifier,
+    deal_label,
+    new_estimator,
+    split_label,
+)
 from ie_nlp.nlp.models.deal_status_model import DealStatusModel, new_status_pipeline
 from ie_nlp.nlp.relation_rules import TriggerIndex
 from ie_nlp.taxonomy import get_taxonomy
 
 MIN_POSITIVES = 8
 HELD_OUT_FOLDS = 3
+DEAL_FOLDS = 5  # grouped by article, each with its share of every label, for the thresholds
+THRESHOLD_GRID = tuple(round(0.1 + 0.05 * step, 2) for step in range(15))  # 0.1 … 0.8
+TUNING_ROUNDS = 2
 CALIBRATION_BINS = 10
+
+_GoldDeal = tuple[int | str, ...]  # article, then the relationship's key
 
 
 @dataclass
@@ -33,6 +50,11 @@ class DealExamples:
     # one per gold deal of a pair: the sentence's status features and the gold status
     status_features: list[dict[str, float]] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
+    # per pair, what the decisions read of it and the gold actors of its two parties
+    facts: list[PairFacts] = field(default_factory=list)
+    parties: list[tuple[str | None, str | None]] = field(default_factory=list)
+    gold_deals: set[_GoldDeal] = field(default_factory=set)
+    articles: int = 0
 
     def add_doc(
         self,
@@ -44,6 +66,13 @@ class DealExamples:
     ) -> None:
         """The doc's pairs, each labelled with the gold deals between its two actors."""
         taxonomy = get_taxonomy()
+        article = self.articles
+        self.articles += 1
+        no_evidence = frozenset(lexicons.text_zones.get("no_evidence", ()))
+        for relation in gold.relationships:
+            if relation.type != "affiliation":
+                parties = (relation.source, relation.target)
+                self.gold_deals.add(_gold_deal(article, relation.type, *parties))
         for pair in deal_pairs(doc, index, lexicons):
             first, second = to_gold.get(pair.first[1].id), to_gold.get(pair.second[1].id)
             found = set()
@@ -60,13 +89,20 @@ class DealExamples:
             self.features.append(pair_features(pair, index))
             self.sentences.append(pair.sentence.text)
             self.labels.append(frozenset(found))
+            self.facts.append(PairFacts.of(article, pair, index, no_evidence))
+            self.parties.append((first, second))
 
 
 def fit_deal_model(
-    examples: DealExamples, encode: Callable[[list[str]], np.ndarray] | None
+    examples: DealExamples,
+    encode: Callable[[list[str]], np.ndarray] | None,
+    keep_rule_deals: bool,
+    min_confidence: float,
 ) -> DealClassifier:
-    """The model, with per-label thresholds and the held-out calibration error in its
-    metadata; ``encode`` None leaves sentence embeddings out of its features."""
+    """The model, with thresholds tuned on held-out articles for the deals extraction reports
+    (with ``keep_rule_deals`` and at ``min_confidence``), their F1 and the held-out
+    calibration error in its metadata; ``encode`` None leaves sentence embeddings out of
+    its features."""
     embeddings = None
     if encode is not None:
         unique = sorted(set(examples.sentences))
@@ -75,22 +111,32 @@ def fit_deal_model(
         embeddings = vectors[[row[s] for s in examples.sentences]]
     model = DealClassifier.fit(examples.features, embeddings, examples.labels, MIN_POSITIVES)
     matrix = model.matrix(examples.features, embeddings)
-    thresholds: dict[str, float] = {}
-    held_out: list[np.ndarray] = []
-    truths: list[np.ndarray] = []
-    folds = StratifiedKFold(HELD_OUT_FOLDS, shuffle=True, random_state=0)
+    articles = [pair.doc for pair in examples.facts]
+    held_out: dict[str, np.ndarray] = {}
+    targets: dict[str, np.ndarray] = {}
     for label in model.labels:
-        target = np.array([label in found for found in examples.labels], dtype=int)
-        probabilities = cross_val_predict(
-            new_estimator(), matrix, target, cv=folds, method="predict_proba"
+        targets[label] = np.array([label in found for found in examples.labels], dtype=int)
+        held_out[label] = cross_val_predict(
+            new_estimator(),
+            matrix,
+            targets[label],
+            cv=StratifiedGroupKFold(DEAL_FOLDS, shuffle=True, random_state=0),
+            groups=articles,
+            method="predict_proba",
         )[:, 1]
-        thresholds[label] = best_threshold(probabilities, target)
-        held_out.append(probabilities)
-        truths.append(target)
-    pooled = (np.concatenate(held_out), np.concatenate(truths)) if held_out else None
+    scores = PairScores.of(examples.facts, held_out)
+    thresholds, f1 = tune_thresholds(
+        examples, scores, keep_rule_deals, min_confidence, pair_thresholds(held_out, targets)
+    )
+    pooled = (
+        (np.concatenate(list(held_out.values())), np.concatenate(list(targets.values())))
+        if held_out
+        else None
+    )
     model.metadata.update(
         thresholds=thresholds,
         examples=len(examples.features),
+        held_out_deal_f1=round(f1, 4),
         held_out_calibration_error=(
             round(calibration_error(*pooled), 4) if pooled is not None else None
         ),
@@ -99,6 +145,67 @@ def fit_deal_model(
         ),
     )
     return model
+
+
+def pair_thresholds(
+    probabilities: dict[str, np.ndarray], targets: dict[str, np.ndarray]
+) -> dict[str, float]:
+    """Per label, the threshold with the best F1 of its sentence pairs alone: where the joint
+    tuning starts."""
+    return {label: best_threshold(probabilities[label], targets[label]) for label in targets}
+
+
+def tune_thresholds(
+    examples: DealExamples,
+    scores: PairScores,
+    keep_rule_deals: bool,
+    min_confidence: float,
+    start: dict[str, float],
+) -> tuple[dict[str, float], float]:
+    """The thresholds, one label at a time over ``THRESHOLD_GRID`` (``TUNING_ROUNDS`` passes),
+    that give the best F1 of the decided deals; and that F1. A label keeps its threshold
+    unless another does strictly better."""
+    thresholds = dict(start)
+
+    def f1_at(candidate: dict[str, float]) -> float:
+        decisions = decide(scores, candidate, keep_rule_deals)
+        return deal_f1(decisions, examples, min_confidence)
+
+    best = f1_at(thresholds)
+    for _ in range(TUNING_ROUNDS):
+        for label in sorted(thresholds):
+            for value in THRESHOLD_GRID:
+                trial = {**thresholds, label: value}
+                f1 = f1_at(trial)
+                if f1 > best:
+                    best, thresholds = f1, trial
+    return thresholds, best
+
+
+def deal_f1(
+    decisions: dict[DealKey, Decision], examples: DealExamples, min_confidence: float
+) -> float:
+    """F1 of the decided deals at or above ``min_confidence`` against the gold deals; a deal
+    with a party that is no gold actor is wrong."""
+    found: set[_GoldDeal] = set()
+    for (article, type_id, _, _), decision in decisions.items():
+        if decision.probability < min_confidence:
+            continue
+        first, second = examples.parties[decision.row]
+        if first is None or second is None:
+            found.add((article, decision.row, type_id))  # wrong whatever it says
+            continue
+        if split_label(decision.label)[1] == "rev":
+            first, second = second, first
+        found.add(_gold_deal(article, type_id, first, second))
+    right = len(found & examples.gold_deals)
+    if not right:
+        return 0.0
+    return 2 * right / (len(found) + len(examples.gold_deals))
+
+
+def _gold_deal(article: int, type_id: str, source: str, target: str) -> _GoldDeal:
+    return (article, *relationship_key(type_id, source, target))
 
 
 def fit_status_model(examples: DealExamples) -> DealStatusModel:

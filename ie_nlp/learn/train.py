@@ -2,8 +2,9 @@
 
 1. Builds a new pipeline over the pretrained base model and runs it, its trained parts still
    empty (the rules alone), over the training articles.
-2. Matches its actors to the gold actors (the evaluation's matching) to label organisation
-   types, and its proposed relationships to the gold relationships to label them right/wrong.
+2. Matches its actors to the gold actors (the evaluation's matching) to label actor types
+   (a person's among them), and its proposed relationships to the gold relationships to
+   label them right/wrong.
 3. Fits the actor-type classifier, the actor filter and the relationship scorer (thresholds
    chosen by cross-validation on the training set) and puts the actor models in place.
 4. Runs the training articles again, now with the trained actors, for the deal model's
@@ -107,10 +108,11 @@ def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> Trai
             else:
                 data.unjudged_wrong += 1
         for actor in doc._.ie_actors:
-            # the classifier types what the gazetteer does not know, so it learns from those
-            if actor.kind == "org" and actor.id in to_gold and actor.type_source != "gazetteer":
+            # the classifier types what the gazetteer does not know, so it learns from those,
+            # the names the NER took for people's among them
+            if actor.id in to_gold and actor.type_source != "gazetteer":
                 gold_type = gold.actor(to_gold[actor.id]).type
-                if gold_type and gold_type != "person":
+                if gold_type:
                     data.actors.append(actor)
                     data.actor_labels.append(gold_type)
         gold_relations = {(r.type, r.source, r.target) for r in gold.relationships}
@@ -197,7 +199,10 @@ def train(
     # no sentence embedding in the deal model: embedding every sentence that names an
     # organisation halved extraction speed (0.29x bare spaCy) for a few points of deal F1
     deal_examples, holder_examples = _pair_examples(nlp, train_records, settings)
-    deal_model = fit_deal_model(deal_examples, None)
+    relations: Any = nlp.get_pipe("ie_relations")
+    deal_model = fit_deal_model(
+        deal_examples, None, relations.keep_rule_deals, settings.min_confidence
+    )
     holder_model = fit_holder_model(holder_examples)
     holder_model.metadata.update(common)
     status_model = fit_status_model(deal_examples)
@@ -221,7 +226,6 @@ def train(
     judged = np.array([r.type in scorer.metadata["scored_types"] for r in data.relations])
     scorer.metadata["threshold"] = best_threshold(held_out[judged], labels[judged], low=0.2)
     scorer.metadata.update(common, examples=len(data.relations), positives=int(labels.sum()))
-    relations: Any = nlp.get_pipe("ie_relations")
     relations.scorer, relations.deal_model = scorer, deal_model
     relations.status_model = status_model
     capabilities: Any = nlp.get_pipe("ie_capabilities")

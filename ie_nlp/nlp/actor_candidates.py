@@ -18,8 +18,10 @@ from ie_nlp.nlp.name_spans import (
     gazetteer_entry,
     has_org_cue,
     is_headline,
+    is_listed,
     rejoined,
     split_coordinated,
+    unlabelled_listed,
     unlabelled_reporters,
     with_unit_words,
 )
@@ -101,13 +103,24 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
         and (len(letters) <= 5 or len(span) > 1 or len(letters) > 6)
     ):
         return True  # tickers, unexplained acronyms, all-caps datelines
-    if is_headline(span.sent) and not has_org_cue(span, lexicons):
+    if (
+        is_headline(span.sent)
+        and not has_org_cue(span, lexicons)
+        and not _unambiguous_legal_form(span, lexicons)
+        and not is_listed(span, lexicons)
+    ):
         return True
     if "\n\n" in text or len(span) > 12:
         return True
     if _PRODUCT_CODE.match(text.replace(" ", "")) or _is_inn(span[-1].text, lexicons):
         return True
     return not any(ch.isalpha() for ch in text)
+
+
+def _unambiguous_legal_form(span: Span, lexicons: Lexicons) -> bool:
+    """ "Soligenix Inc": a legal form that marks a name even in a title-case headline; "Co" and
+    "Company" do not ("New Company", "Expects Organon & Co.")."""
+    return has_legal_suffix(span.text) and span[-1].lower_ not in lexicons.name_shapes.and_company
 
 
 def _only_generic_words(span: Span, lexicons: Lexicons) -> bool:
@@ -137,6 +150,7 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
         [
             *with_unit_words(rejoined(doc.ents, lexicons), lexicons),
             *unlabelled_reporters(doc, lexicons),
+            *unlabelled_listed(doc, lexicons),
         ],
         key=lambda span: span.start,
     )
@@ -155,7 +169,12 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
         if _rejected(span, lexicons, known=gazetteer_name is not None):
             continue
         tentative = False
-        if ent.label_ in ORG_LABELS or gazetteer_name or has_org_cue(span, lexicons):
+        if (
+            ent.label_ in ORG_LABELS
+            or gazetteer_name
+            or has_org_cue(span, lexicons)
+            or is_listed(span, lexicons)
+        ):
             kind = "org"
         elif ent.label_ == "PERSON":
             kind = "person"

@@ -77,17 +77,18 @@ class ActorFinder:
             assign_rule_types(actor, self.lexicons)
         if self.filter_model is not None:
             actors = _filter(actors, self.filter_model, self.deal_roles)
-        # the gazetteer is trusted; the other rules' types are features of the classifier
-        undecided = [a for a in actors if a.kind == "org" and a.type_source != "gazetteer"]
+        # the gazetteer is trusted; the other rules' types, the NER's "person" among them, are
+        # features of the classifier, which may find a person's name to be a company's
+        undecided = [a for a in actors if a.type_source != "gazetteer"]
         if self.type_model is not None and undecided:
-            for actor, guess in zip(undecided, self.type_model.predict(undecided), strict=True):
-                type_id, probability = guess
-                if self.type_model.decide(actor, guess) != type_id:
-                    continue  # the rule's type stands
+            predicted = self.type_model.predict(undecided)
+            for actor, probabilities in zip(undecided, predicted, strict=True):
+                type_id, probability = self.type_model.decide(actor, probabilities)
                 if type_id == actor.type and actor.type_source in RULE_SOURCES:
                     actor.confidence = max(actor.confidence, probability)
                 else:
                     actor.type, actor.type_source = type_id, "classifier"
+                    actor.kind = "person" if type_id == "person" else "org"
                     actor.confidence = probability
         assign_locations(doc, actors, self.lexicons)
         doc._.ie_actors = actors

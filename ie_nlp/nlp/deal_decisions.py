@@ -6,11 +6,15 @@ A sentence in a zone that reports no deal of its own (the headline, "About X", s
 and tender-offer paperwork, contacts: ``text_zones.no_evidence``) is evidence only where the
 body agrees: a body sentence gives the same pair the same label with at least
 ``BODY_AGREEMENT`` of the threshold. A sentence whose every deal word is hedged ("plans to
-acquire", "may invest") states an intention, which ANNOTATION.md counts as no deal."""
+acquire", "may invest") states an intention, which ANNOTATION.md counts as no deal.
+
+``decide`` makes these decisions from each pair's probabilities and ``PairFacts`` alone, so
+that training (``ie_nlp.learn.deal_training``) chooses the thresholds on the very decisions
+extraction makes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,14 +29,87 @@ from ie_nlp.taxonomy import get_taxonomy
 
 BODY_AGREEMENT = 0.5
 
-_Key = tuple[int, str, str, str]  # doc, label or type, and the pair's two actor ids
+DealKey = tuple[int, str, str, str]  # doc, type, and the pair's two actor ids in sorted order
+_SupportKey = tuple[int, str, str, str]  # doc, label, and the two actor ids
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """What the decisions read of a candidate pair besides its probabilities."""
+
+    doc: int  # the doc's position in the batch
+    low: str  # the pair's actor ids, sorted
+    high: str
+    stated: bool  # not an intention alone
+    no_evidence: bool  # in a zone that reports no deal of its own
+    rule_label: str | None  # the trigger rules' label for the pair, where the model decides it
+
+    @classmethod
+    def of(
+        cls, doc: int, pair: DealPair, index: TriggerIndex, no_evidence: frozenset[str]
+    ) -> PairFacts:
+        low, high = sorted((pair.first[1].id, pair.second[1].id))
+        rule = pair.rule
+        rule_label = None
+        if rule is not None:
+            directed = get_taxonomy().is_directed(rule.type)
+            rule_label = deal_label(rule.type, directed, rule.source is pair.first[1])
+        return cls(
+            doc, low, high, not _intention(pair, index), bool(pair.zones & no_evidence), rule_label
+        )
 
 
 @dataclass
-class _Best:
-    probability: float
-    pair: DealPair
+class Decision:
+    probability: float  # the chance that at least one of the pair's sentences states the deal
+    row: int  # the pair (sentence) that states it best
     label: str
+
+
+@dataclass
+class PairScores:
+    """A batch's pairs with their probabilities, and what the decisions read of them whatever
+    the thresholds: per doc, label and pair of actors, the best probability among the body's
+    sentences and the chance that at least one sentence states the deal."""
+
+    facts: Sequence[PairFacts]
+    probabilities: Mapping[str, np.ndarray]
+    body: dict[_SupportKey, float]
+    support: dict[_SupportKey, float]
+
+    @classmethod
+    def of(cls, facts: Sequence[PairFacts], probabilities: Mapping[str, np.ndarray]) -> PairScores:
+        return cls(
+            facts,
+            probabilities,
+            _body_support(facts, probabilities),
+            _all_support(facts, probabilities),
+        )
+
+
+def decide(
+    scores: PairScores, thresholds: Mapping[str, float], keep_rule_deals: bool
+) -> dict[DealKey, Decision]:
+    """The deals of the types the model decides: those it finds, and with ``keep_rule_deals``
+    also those the trigger rules propose, each with the model's probability of that type and
+    direction as its confidence."""
+    best: dict[DealKey, tuple[float, int, str]] = {}
+    for label, column in scores.probabilities.items():
+        type_id, _ = split_label(label)
+        threshold = thresholds[label]
+        for row in np.flatnonzero(column >= threshold).tolist():
+            pair = scores.facts[row]
+            if not pair.stated or not _agreed(pair, label, threshold, scores.body):
+                continue
+            key = (pair.doc, type_id, pair.low, pair.high)
+            if key not in best or column[row] > best[key][0]:
+                best[key] = (float(column[row]), row, label)
+    if keep_rule_deals:
+        _add_rule_deals(scores, thresholds, best)
+    return {
+        key: Decision(scores.support.get((key[0], label, *key[2:]), probability), row, label)
+        for key, (probability, row, label) in sorted(best.items())
+    }
 
 
 def model_deals(
@@ -43,9 +120,7 @@ def model_deals(
     lexicons: Lexicons,
     keep_rule_deals: bool,
 ) -> list[list[RelationRecord]]:
-    """Per doc, the deals of the types the model decides: those it finds, and with
-    ``keep_rule_deals`` also those the trigger rules propose, each with the model's
-    probability of that type and direction as its confidence."""
+    """Per doc, the deals ``decide`` finds among its organisation pairs."""
     pairs = [(n, pair) for n, doc in enumerate(docs) for pair in deal_pairs(doc, index, lexicons)]
     found: list[list[RelationRecord]] = [[] for _ in docs]
     if not pairs:
@@ -57,32 +132,13 @@ def model_deals(
         vectors = encode([sentences[key] for key in keys])
         row = {key: i for i, key in enumerate(keys)}
         embeddings = vectors[[row[(n, p.sentence.start)] for n, p in pairs]]
-    features = [pair_features(p, index) for _, p in pairs]
-    probabilities = model.probabilities(features, embeddings)
+    probabilities = model.probabilities([pair_features(p, index) for _, p in pairs], embeddings)
     no_evidence = frozenset(lexicons.text_zones.get("no_evidence", ()))
-    body = _body_support(pairs, probabilities, no_evidence)
-    stated = [not _intention(pair, index) for _, pair in pairs]
-    best: dict[_Key, _Best] = {}
-    for label, column in probabilities.items():
-        type_id, _ = split_label(label)
-        threshold = model.threshold(label)
-        for (n, pair), probability, is_stated in zip(pairs, column, stated, strict=True):
-            if probability < threshold or not is_stated:
-                continue
-            low, high = _ids(pair)
-            if pair.zones & no_evidence and body.get((n, label, low, high), 0.0) < (
-                threshold * BODY_AGREEMENT
-            ):
-                continue
-            key = (n, type_id, low, high)
-            if key not in best or probability > best[key].probability:
-                best[key] = _Best(float(probability), pair, label)
-    if keep_rule_deals:
-        _add_rule_deals(pairs, probabilities, model, best, body, no_evidence)
-    support = _all_support(pairs, probabilities)
-    for (n, type_id, low, high), choice in sorted(best.items(), key=lambda kv: kv[0]):
-        choice.probability = support.get((n, choice.label, low, high), choice.probability)
-        found[n].append(_record(type_id, choice))
+    facts = [PairFacts.of(n, pair, index, no_evidence) for n, pair in pairs]
+    thresholds = {label: model.threshold(label) for label in probabilities}
+    scores = PairScores.of(facts, probabilities)
+    for (n, type_id, _, _), decision in decide(scores, thresholds, keep_rule_deals).items():
+        found[n].append(_record(type_id, pairs[decision.row][1], decision))
     return found
 
 
@@ -90,82 +146,76 @@ def _intention(pair: DealPair, index: TriggerIndex) -> bool:
     return bool(pair.triggers) and all(index.is_hedged(pair.sentence, t) for t in pair.triggers)
 
 
-def _ids(pair: DealPair) -> tuple[str, str]:
-    low, high = sorted((pair.first[1].id, pair.second[1].id))
-    return low, high
+def _agreed(
+    pair: PairFacts, label: str, threshold: float, body: Mapping[_SupportKey, float]
+) -> bool:
+    """Whether a pair may be evidence: in the body, or where a body sentence agrees."""
+    if not pair.no_evidence:
+        return True
+    return body.get((pair.doc, label, pair.low, pair.high), 0.0) >= threshold * BODY_AGREEMENT
 
 
 def _all_support(
-    pairs: Sequence[tuple[int, DealPair]], probabilities: dict[str, np.ndarray]
-) -> dict[_Key, float]:
+    facts: Sequence[PairFacts], probabilities: Mapping[str, np.ndarray]
+) -> dict[_SupportKey, float]:
     """Per doc, label and pair, the chance that at least one of its sentences states the deal
     (noisy-or): a deal told three times is likelier than its best sentence alone says."""
-    missed: dict[_Key, float] = {}
+    missed: dict[_SupportKey, float] = {}
     for label, column in probabilities.items():
-        for (n, pair), probability in zip(pairs, column, strict=True):
-            key = (n, label, *_ids(pair))
+        for pair, probability in zip(facts, column, strict=True):
+            key = (pair.doc, label, pair.low, pair.high)
             missed[key] = missed.get(key, 1.0) * (1.0 - float(probability))
     return {key: 1.0 - value for key, value in missed.items()}
 
 
 def _body_support(
-    pairs: Sequence[tuple[int, DealPair]],
-    probabilities: dict[str, np.ndarray],
-    no_evidence: frozenset[str],
-) -> dict[_Key, float]:
+    facts: Sequence[PairFacts], probabilities: Mapping[str, np.ndarray]
+) -> dict[_SupportKey, float]:
     """Per doc, label and pair, the best probability among the body's sentences."""
-    support: dict[_Key, float] = {}
+    support: dict[_SupportKey, float] = {}
     for label, column in probabilities.items():
-        for (n, pair), probability in zip(pairs, column, strict=True):
-            if pair.zones & no_evidence:
+        for pair, probability in zip(facts, column, strict=True):
+            if pair.no_evidence:
                 continue
-            key = (n, label, *_ids(pair))
+            key = (pair.doc, label, pair.low, pair.high)
             support[key] = max(support.get(key, 0.0), float(probability))
     return support
 
 
 def _add_rule_deals(
-    pairs: Sequence[tuple[int, DealPair]],
-    probabilities: dict[str, np.ndarray],
-    model: DealClassifier,
-    best: dict[_Key, _Best],
-    body: dict[_Key, float],
-    no_evidence: frozenset[str],
+    scores: PairScores,
+    thresholds: Mapping[str, float],
+    best: dict[DealKey, tuple[float, int, str]],
 ) -> None:
     """A rule proposal the model does not reach the threshold for is kept too, with the
     model's probability; the rules are precise on plain statements the model scores low
     outside its training domain (business wires) or in short texts. In a zone with no
     evidence of its own, the body must agree as for the model's deals."""
-    taxonomy = get_taxonomy()
-    for row, (n, pair) in enumerate(pairs):
-        rule = pair.rule
-        if rule is None or rule.type not in model.types:
+    types = {split_label(label)[0] for label in thresholds}
+    for row, pair in enumerate(scores.facts):
+        label = pair.rule_label
+        if label is None or split_label(label)[0] not in types:
             continue
-        first_is_source = rule.source is pair.first[1]
-        label = deal_label(rule.type, taxonomy.is_directed(rule.type), first_is_source)
-        probability = float(probabilities[label][row]) if label in probabilities else 0.0
-        low, high = _ids(pair)
-        if pair.zones & no_evidence and body.get((n, label, low, high), 0.0) < (
-            model.threshold(label) * BODY_AGREEMENT
-        ):
+        column = scores.probabilities.get(label)
+        probability = float(column[row]) if column is not None else 0.0
+        if not _agreed(pair, label, thresholds.get(label, 0.5), scores.body):
             continue
-        key = (n, rule.type, low, high)
+        key = (pair.doc, split_label(label)[0], pair.low, pair.high)
         if key not in best:
-            best[key] = _Best(probability, pair, label)
+            best[key] = (probability, row, label)
 
 
-def _record(type_id: str, choice: _Best) -> RelationRecord:
-    _, direction = split_label(choice.label)
-    first, second = choice.pair.first[1], choice.pair.second[1]
+def _record(type_id: str, pair: DealPair, decision: Decision) -> RelationRecord:
+    _, direction = split_label(decision.label)
+    first, second = pair.first[1], pair.second[1]
     source, target = (second, first) if direction == "rev" else (first, second)
-    rule = choice.pair.rule
+    rule = pair.rule
     trigger = rule.trigger.text if rule is not None and rule.type == type_id else ""
-    sentence = choice.pair.sentence
     return RelationRecord(
         type_id,
         source,
         target,
-        sentence,
-        round(choice.probability, 3),
+        pair.sentence,
+        round(decision.probability, 3),
         trigger,
     )

@@ -77,6 +77,7 @@ class Lexicons:
     headline_verbs: frozenset[str]
     headline_verbs_at_end: frozenset[str]  # also the bare forms, at a name's end edge only
     trailing_noise: frozenset[str]
+    stock_exchanges: frozenset[str]
     country_prefixes: frozenset[str]
     deal_terms: DealTerms
     deal_scope: DealScope
@@ -191,6 +192,7 @@ def load_lexicons() -> Lexicons:
         headline_verbs_at_end=frozenset(name_edges["headline_verbs"]["words"])
         | frozenset(name_edges["headline_verbs_after_names"]["words"]),
         trailing_noise=frozenset(name_edges["trailing_noise"]["words"]),
+        stock_exchanges=frozenset(name_patterns["stock_exchanges"]["words"]),
         country_prefixes=frozenset(name_edges["country_prefixes"]["words"]),
         deal_terms=DealTerms.from_data(load_data_file("deal_terms.json")),
         deal_scope=DealScope.from_data(load_data_file("deal_scope.json")),

@@ -1,7 +1,7 @@
 """Entity spans reshaped into whole names before they become actor candidates: split where
 one span holds two names, rejoined where the NER cut one name in two, lengthened where a known
 organisation's name begins a unit's ("Merck Animal Health"), and added where the NER left a
-reporting company without a label."""
+reporting or a listed company without a label."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ __all__ = [
     "gazetteer_entry",
     "has_org_cue",
     "is_headline",
+    "is_listed",
     "rejoined",
     "split_coordinated",
+    "unlabelled_listed",
     "unlabelled_reporters",
     "with_unit_words",
 ]
@@ -146,6 +148,46 @@ def unlabelled_reporters(doc: Doc, lexicons: Lexicons) -> list[Span]:
             words.insert(0, before)
         if len(words) > 1 and all(word.is_title for word in words):
             found.append(Span(doc, words[0].i, token.i + 1, label="ORG"))
+    return found
+
+
+_MAX_LISTED_NAME_TOKENS = 6
+
+
+def is_listed(span: Span, lexicons: Lexicons) -> bool:
+    """Whether a stock listing follows the name: "Soligenix (NASDAQ: SNGX)", "(NYSE American:
+    ALZN)"; only a company is listed."""
+    doc = span.doc
+    after = doc[span.end : span.end + 4]
+    return (
+        len(after) > 2
+        and after[0].text == "("
+        and after[1].text in lexicons.stock_exchanges
+        and any(token.text == ":" for token in after[2:])
+    )
+
+
+def unlabelled_listed(doc: Doc, lexicons: Lexicons) -> list[Span]:
+    """ "Soligenix (NASDAQ: SNGX), a late-stage …": the capitalised words right before a stock
+    listing that the NER left without a label are a company's name."""
+    found: list[Span] = []
+    for token in doc:
+        if token.text != "(" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < _MAX_LISTED_NAME_TOKENS:
+            before = doc[start - 1]
+            # "Alzamend Neuro, Inc.": a comma before a legal form stays inside the name
+            comma_in_name = before.text == "," and doc[start].lower_ in lexicons.legal_forms
+            if before.ent_type_ or not (before.text[:1].isupper() or comma_in_name):
+                break
+            start -= 1
+            if before.is_sent_start:
+                break
+        if start < token.i and doc[start].text != ",":
+            name = Span(doc, start, token.i, label="ORG")
+            if is_listed(name, lexicons):
+                found.append(name)
     return found
 
 

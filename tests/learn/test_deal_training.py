@@ -1,5 +1,6 @@
 """ie_nlp.learn.deal_training: the threshold and calibration arithmetic the deal model's
-sidecar reports, and the status model, on hand-made numbers."""
+sidecar reports, the thresholds tuned for the deals reported, and the status model, on
+hand-made numbers."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from ie_nlp.learn.deal_training import (
     DealExamples,
     best_threshold,
     calibration_error,
+    deal_f1,
     fit_status_model,
+    tune_thresholds,
 )
+from ie_nlp.nlp.deal_decisions import PairFacts, PairScores, decide
 from ie_nlp.nlp.deal_status import NO_STATUS
 from ie_nlp.nlp.models.deal_classifier import deal_label, split_label
 from ie_nlp.nlp.models.deal_status_model import DealStatusModel
@@ -81,3 +85,48 @@ def test_the_status_model_learns_tense_and_reports_its_held_out_accuracy(
         [{"aux=has>complete": 1.0}, {"aux=will>acquire": 1.0}, {"word=partner": 1.0}]
     ) == ["completed", "announced", None]
     assert loaded.metadata["training_data_sha256"] == "abc"
+
+
+def _examples(
+    parties: list[tuple[str | None, str | None]], gold: set[tuple[str, str]]
+) -> DealExamples:
+    """One article; pair ``n`` joins actors a{2n} and a{2n+1}, the gold actors ``parties[n]``;
+    ``gold`` holds the (source, target) of its gold acquisitions."""
+    examples = DealExamples()
+    for n, (first, second) in enumerate(parties):
+        examples.facts.append(PairFacts(0, f"a{2 * n}", f"a{2 * n + 1}", True, False, None))
+        examples.parties.append((first, second))
+    examples.gold_deals = {(0, "acquisition", source, target) for source, target in gold}
+    return examples
+
+
+def test_decided_deals_are_scored_against_every_gold_deal() -> None:
+    examples = _examples([("g1", "g2"), ("g4", "g3"), (None, "g6")], {("g1", "g2"), ("g3", "g4")})
+    examples.gold_deals.add((0, "acquisition", "g7", "g8"))  # no pair reaches it
+    probabilities = {
+        "acquisition:fwd": np.array([0.9, 0.0, 0.8]),
+        "acquisition:rev": np.array([0.0, 0.9, 0.0]),
+    }
+    decisions = decide(
+        PairScores.of(examples.facts, probabilities),
+        {"acquisition:fwd": 0.5, "acquisition:rev": 0.5},
+        False,
+    )
+    # right: g1 → g2 and, read against mention order, g3 → g4; wrong: the unmatched party's
+    assert deal_f1(decisions, examples, min_confidence=0.0) == pytest.approx(2 * 2 / (3 + 3))
+    # below the output floor a deal is not reported at all
+    assert deal_f1(decisions, examples, min_confidence=0.85) == pytest.approx(2 * 2 / (2 + 3))
+
+
+def test_thresholds_are_tuned_for_the_f1_of_the_deals_reported() -> None:
+    # a right deal at 0.3 is worth the wrong one at 0.4 when two of the three gold are found
+    examples = _examples([("g1", "g2"), ("g3", "g4"), ("g5", "g6")], {("g1", "g2"), ("g5", "g6")})
+    probabilities = {"acquisition:fwd": np.array([0.7, 0.4, 0.3])}
+    scores = PairScores.of(examples.facts, probabilities)
+    thresholds, f1 = tune_thresholds(examples, scores, False, 0.0, {"acquisition:fwd": 0.5})
+    assert thresholds["acquisition:fwd"] <= 0.3
+    assert f1 == pytest.approx(0.8)
+    # where the output floor drops it anyway, no threshold can win the deal at 0.3
+    thresholds, f1 = tune_thresholds(examples, scores, False, 0.35, {"acquisition:fwd": 0.5})
+    assert thresholds["acquisition:fwd"] > 0.4
+    assert f1 == pytest.approx(2 / 3)

@@ -71,6 +71,10 @@ def test_sidecars_record_the_data_and_the_dev_scores(
         assert metadata["dev_scores"] == scores
         assert metadata["examples"] > 0
         assert {"ie_nlp", "scikit_learn", "spacy"} <= set(metadata["versions"])
+    deals = json.loads((output / "ie_relations/deal_classifier.json").read_text(encoding="utf-8"))
+    # the thresholds are tuned for the deals extraction reports, and that F1 is recorded
+    assert 0.0 <= deals["held_out_deal_f1"] <= 1.0
+    assert set(deals["thresholds"]) == set(deals["labels"])
 
 
 def test_the_written_pipeline_extracts(

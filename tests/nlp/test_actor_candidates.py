@@ -56,6 +56,27 @@ def test_headline_verbs_at_a_name_edge_are_trimmed(nlp: Language) -> None:
     )
 
 
+def test_a_headline_name_needs_a_cue_a_legal_form_or_a_listing(nlp: Language) -> None:
+    found = texts(
+        candidates(
+            nlp,
+            "Soligenix Inc. Reports Positive Safety Review for New Company Drug\n\n"
+            "The review was positive.",
+        )
+    )
+    assert "Soligenix Inc." in found
+    # "Co" and "Company" end many title-case phrases that name no one
+    assert not any(text.endswith("Company") for text in found), found
+
+
+def test_a_listed_name_is_an_organisation_whatever_its_label(nlp: Language) -> None:
+    found = candidates(
+        nlp, "Trial News\n\nSoligenix (NASDAQ: SNGX), a late-stage company, reported data."
+    )
+    kinds = {c.span.text: c.kind for c in found}
+    assert kinds.get("Soligenix") == "org", kinds
+
+
 def test_a_bare_verb_ending_a_compound_subject_is_trimmed(nlp: Language) -> None:
     headline = (
         "Merck and Institute for Systems Biology Collaborate to Define Mechanisms\n\n"

@@ -186,6 +186,43 @@ def test_the_classifier_overrules_a_name_cue_when_sure_enough(
     assert actors["Pfizer Inc."].type_source == "gazetteer"
 
 
+@pytest.mark.parametrize(("threshold", "kind"), [(0.0, "org"), (1.01, "person")])
+def test_the_classifier_may_find_a_persons_name_to_be_a_companys(
+    nlp: Language, threshold: float, kind: str
+) -> None:
+    text = "Jane Doe, chief executive of Acme Therapeutics Inc., said so."
+    finder = nlp.get_pipe("ie_actors")
+    shipped = finder.type_model
+    found = {a.name: a for a in nlp(text)._.ie_actors}
+    assert found["Jane Doe"].kind == "person" and found["Jane Doe"].type_source == "ner"
+    named = [found["Jane Doe"], found["Acme Therapeutics Inc."]]
+    wrong = _always("biotech", "person", named, threshold)
+    try:
+        finder.type_model = wrong
+        actors = {a.name: a for a in nlp(text)._.ie_actors}
+    finally:
+        finder.type_model = shipped
+    # the kind follows the type: a company's name takes part in deals, not in affiliations
+    assert actors["Jane Doe"].kind == kind
+    assert actors["Jane Doe"].type == ("biotech" if kind == "org" else "person")
+
+
+def test_the_classifier_never_makes_an_organisation_a_person(nlp: Language) -> None:
+    text = "Atlantic Financial said it signed an agreement with Acme Therapeutics Inc. today."
+    finder = nlp.get_pipe("ie_actors")
+    shipped = finder.type_model
+    found = {a.name: a for a in nlp(text)._.ie_actors}
+    named = [found["Atlantic Financial"], found["Acme Therapeutics Inc."]]
+    wrong = _always("person", "biotech", named, 0.0)
+    try:
+        finder.type_model = wrong
+        actors = {a.name: a for a in nlp(text)._.ie_actors}
+    finally:
+        finder.type_model = shipped
+    assert actors["Atlantic Financial"].kind == "org"
+    assert actors["Atlantic Financial"].type == "biotech"  # the best type an organisation has
+
+
 def test_the_override_threshold_is_chosen_on_held_out_articles(nlp: Language) -> None:
     docs = [
         nlp(f"Acme {n} Therapeutics Inc. signed a deal with Basel {n} Partners Institute.")
@@ -212,4 +249,14 @@ def test_a_type_model_without_its_override_threshold_fails_to_load(
     pipeline.fit([type_features(a) for a in orgs], ["biotech", "investor"][: len(orgs)])
     ActorTypeModel(pipeline, {}).save(tmp_path / "types.joblib", {})
     with pytest.raises(ModelLoadError, match="ie-nlp train"):
+        ActorTypeModel.load(tmp_path / "types.joblib")
+
+
+def test_a_type_model_that_never_saw_a_person_fails_to_load(nlp: Language, tmp_path: Path) -> None:
+    orgs = [a for a in nlp("Acme Therapeutics Inc. and Basel Partners AG.")._.ie_actors]
+    pipeline = make_pipeline(DictVectorizer(), LogisticRegression())
+    pipeline.fit([type_features(a) for a in orgs], ["biotech", "investor"][: len(orgs)])
+    metadata = {"override_threshold": 0.6, "labels": ["biotech", "investor"]}
+    ActorTypeModel(pipeline, metadata).save(tmp_path / "types.joblib", {})
+    with pytest.raises(ModelLoadError, match="organisations alone"):
         ActorTypeModel.load(tmp_path / "types.joblib")

@@ -9,8 +9,10 @@ from spacy.tokens import Span
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.name_spans import (
+    is_listed,
     rejoined,
     split_coordinated,
+    unlabelled_listed,
     unlabelled_reporters,
     with_unit_words,
 )
@@ -49,6 +51,29 @@ def test_a_name_cut_at_and_is_rejoined_only_when_its_first_part_is_no_name(
 def test_an_unlabelled_reporter_is_added_once(nlp: Language) -> None:
     doc = nlp("Wyse Technology said it agreed to acquire Link Technologies Inc.")
     assert [span.text for span in unlabelled_reporters(doc, get_lexicons())] == ["Wyse Technology"]
+
+
+def test_a_name_before_a_stock_listing_is_listed(nlp: Language) -> None:
+    doc = nlp.make_doc("Soligenix (NASDAQ: SNGX) and Beta (the company) and Gamma (SNGX) met.")
+    assert is_listed(Span(doc, 0, 1), get_lexicons())
+    assert not is_listed(Span(doc, 7, 8), get_lexicons())  # a parenthesis, no listing
+    assert not is_listed(Span(doc, 14, 15), get_lexicons())  # a ticker without its exchange
+
+
+def test_unlabelled_words_before_a_listing_are_a_company(nlp: Language) -> None:
+    doc = nlp.make_doc(
+        "Shares rose. Alzamend Neuro, Inc. (NYSE American: ALZN) and the company "
+        "(NASDAQ: X) said so."
+    )
+    found = [span.text for span in unlabelled_listed(doc, get_lexicons())]
+    # the comma before a legal form is part of the name; a lower-case word is none
+    assert found == ["Alzamend Neuro, Inc."]
+
+
+def test_a_labelled_name_before_a_listing_is_not_added_again(nlp: Language) -> None:
+    doc = nlp.make_doc("Acme Bio (NASDAQ: ACME) said so.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert unlabelled_listed(doc, get_lexicons()) == []
 
 
 def _org_names(nlp: Language, text: str) -> list[tuple[str, str]]:

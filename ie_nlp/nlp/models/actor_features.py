@@ -6,7 +6,8 @@ from __future__ import annotations
 from ie_nlp.names import name_words
 from ie_nlp.nlp.records import ActorRecord
 
-RULE_SOURCES = frozenset({"description", "name"})
+# the sources of a rule's type: an organisation's description or name cue, the NER's person
+RULE_SOURCES = frozenset({"description", "name", "ner"})
 AFFIX_SIZES = (3, 4, 5)
 
 
@@ -22,7 +23,8 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
     features[f"kind={actor.kind}"] = 1.0
     features[f"type_source={actor.type_source}"] = 1.0
     if actor.type_source in RULE_SOURCES:
-        # what a rule made of it is evidence, not the answer: "… Institute" is often a company
+        # what a rule made of it is evidence, not the answer: "… Institute" is often a company,
+        # and "Sapu Nano" no person
         features[f"rule_type={actor.type}"] = 1.0
         features[f"rule={actor.type_source}:{actor.type}"] = 1.0
     features["mentions"] = min(len(actor.mentions), 10) / 10.0

@@ -1,10 +1,11 @@
-"""Actor-type classifier for the organisations the gazetteer does not know: logistic regression
-over the words and word ends of the name, the type a description or a name cue proposes, the
-article's description of it, and the words around its mentions.
+"""Actor-type classifier for the actors the gazetteer does not know: logistic regression over
+the words and word ends of the name, the type a description, a name cue or the NER's "person"
+label proposes, the article's description of it, and the words around its mentions. Its types
+include "person": a name the NER took for a person's may be a company's ("Sapu Nano").
 
-A rule's type stands unless the classifier disagrees with at least ``override_threshold``
-probability; the threshold is chosen at fitting for the accuracy of the held-out types
-(5 folds, grouped by article)."""
+A rule's type, the NER's "person" among them, stands unless the classifier disagrees with at
+least ``override_threshold`` probability; the threshold is chosen at fitting for the accuracy
+of the held-out types (5 folds, grouped by article). An organisation is never made a person."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ class ActorTypeModel(ActorModel):
                 f"{path} was trained before rule types became features: rebuild it with "
                 "`ie-nlp train`"
             )
+        if "person" not in model.metadata.get("labels", []):
+            # it would overrule every person's name it is shown, never having seen one
+            raise ModelLoadError(
+                f"{path} was trained on organisations alone: rebuild it with `ie-nlp train`"
+            )
         return model
 
     @property
@@ -62,13 +68,13 @@ class ActorTypeModel(ActorModel):
             method="predict_proba",
         )
         classes = np.array(sorted(set(labels)))
-        guesses = [(str(classes[row.argmax()]), float(row.max())) for row in held_out]
+        rows = [dict(zip(classes.tolist(), row.tolist(), strict=True)) for row in held_out]
         accuracy = {
             threshold: float(
                 np.mean(
                     [
-                        _decide(actor, guess, threshold) == label
-                        for actor, guess, label in zip(actors, guesses, labels, strict=True)
+                        _decide(actor, row, threshold)[0] == label
+                        for actor, row, label in zip(actors, rows, labels, strict=True)
                     ]
                 )
             )
@@ -87,18 +93,33 @@ class ActorTypeModel(ActorModel):
             },
         )
 
-    def predict(self, actors: list[ActorRecord]) -> list[tuple[str, float]]:
+    def predict(self, actors: list[ActorRecord]) -> list[dict[str, float]]:
+        """Per actor, each type's probability."""
         probabilities = self.pipeline.predict_proba([type_features(a) for a in actors])
-        classes = self.pipeline.classes_
-        return [(str(classes[row.argmax()]), float(row.max())) for row in probabilities]
+        classes = [str(c) for c in self.pipeline.classes_]
+        return [dict(zip(classes, row.tolist(), strict=True)) for row in probabilities]
 
-    def decide(self, actor: ActorRecord, guess: tuple[str, float]) -> str:
-        """The type the actor gets: the classifier's ``guess`` or the rule's."""
-        return _decide(actor, guess, self.override_threshold)
+    def decide(self, actor: ActorRecord, probabilities: dict[str, float]) -> tuple[str, float]:
+        """The type the actor gets and the classifier's probability of it."""
+        return _decide(actor, probabilities, self.override_threshold)
 
 
-def _decide(actor: ActorRecord, guess: tuple[str, float], threshold: float) -> str:
-    type_id, probability = guess
-    if actor.type_source in RULE_SOURCES and type_id != actor.type and probability < threshold:
-        return actor.type
-    return type_id
+def _decide(
+    actor: ActorRecord, probabilities: dict[str, float], threshold: float
+) -> tuple[str, float]:
+    """The classifier's best type where it is sure enough, else a rule's type; an actor the
+    rules left untyped gets the classifier's best type. A person's name may turn out to be a
+    company's ("Sapu Nano", which the NER took for a person's), never the other way: the
+    NER's organisations and the names with an organisation cue stay organisations ("Atlantic
+    Financial said it …")."""
+    allowed = (
+        probabilities
+        if actor.kind == "person"
+        else {t: p for t, p in probabilities.items() if t != "person"}
+    )
+    if not allowed:
+        return actor.type, 0.0
+    best = max(allowed, key=allowed.__getitem__)
+    if allowed[best] >= threshold or actor.type_source not in RULE_SOURCES:
+        return best, allowed[best]
+    return actor.type, probabilities.get(actor.type, 0.0)
