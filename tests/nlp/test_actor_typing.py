@@ -158,26 +158,40 @@ def _always(
     return ActorTypeModel(pipeline, {"override_threshold": threshold})
 
 
+def _typed_by(
+    nlp: Language,
+    text: str,
+    first: str,
+    others: list[str],
+    calls: tuple[str, str],
+    threshold: float,
+) -> dict[str, ActorRecord]:
+    """The text's actors with a type model that calls the actor ``first`` ``calls[0]`` and
+    those in ``others`` ``calls[1]``, at ``threshold``."""
+    finder = nlp.get_pipe("ie_actors")
+    shipped = finder.type_model
+    found = {a.name: a for a in nlp(text)._.ie_actors}
+    finder.type_model = _always(*calls, [found[first], *(found[n] for n in others)], threshold)
+    try:
+        return {a.name: a for a in nlp(text)._.ie_actors}
+    finally:
+        finder.type_model = shipped
+
+
 @pytest.mark.parametrize(("threshold", "expected"), [(0.0, "hospital"), (1.01, "investor")])
 def test_the_classifier_overrules_a_name_cue_when_sure_enough(
     nlp: Language, threshold: float, expected: str
 ) -> None:
     text = "Pfizer Inc. and Basel Biotech Ventures invested in Acme Therapeutics Inc."
-    finder = nlp.get_pipe("ie_actors")
-    shipped = finder.type_model
-    orgs = {a.name: a for a in nlp(text)._.ie_actors if a.type_source != "gazetteer"}
     assert type_from_name("Basel Biotech Ventures", get_lexicons()) == "investor"
-    wrong = _always(
-        "hospital",
-        "biotech",
-        [orgs["Basel Biotech Ventures"], orgs["Acme Therapeutics Inc"]],
+    actors = _typed_by(
+        nlp,
+        text,
+        "Basel Biotech Ventures",
+        ["Acme Therapeutics Inc"],
+        ("hospital", "biotech"),
         threshold,
     )
-    try:
-        finder.type_model = wrong
-        actors = {a.name: a for a in nlp(text)._.ie_actors}
-    finally:
-        finder.type_model = shipped
     assert actors["Basel Biotech Ventures"].type == expected
     assert actors["Basel Biotech Ventures"].type_source == (
         "classifier" if threshold < 1 else "name"
@@ -191,17 +205,11 @@ def test_the_classifier_may_find_a_persons_name_to_be_a_companys(
     nlp: Language, threshold: float, kind: str
 ) -> None:
     text = "Jane Doe, chief executive of Acme Therapeutics Inc., said so."
-    finder = nlp.get_pipe("ie_actors")
-    shipped = finder.type_model
     found = {a.name: a for a in nlp(text)._.ie_actors}
     assert found["Jane Doe"].kind == "person" and found["Jane Doe"].type_source == "ner"
-    named = [found["Jane Doe"], found["Acme Therapeutics Inc."]]
-    wrong = _always("biotech", "person", named, threshold)
-    try:
-        finder.type_model = wrong
-        actors = {a.name: a for a in nlp(text)._.ie_actors}
-    finally:
-        finder.type_model = shipped
+    actors = _typed_by(
+        nlp, text, "Jane Doe", ["Acme Therapeutics Inc."], ("biotech", "person"), threshold
+    )
     # the kind follows the type: a company's name takes part in deals, not in affiliations
     assert actors["Jane Doe"].kind == kind
     assert actors["Jane Doe"].type == ("biotech" if kind == "org" else "person")
@@ -209,16 +217,9 @@ def test_the_classifier_may_find_a_persons_name_to_be_a_companys(
 
 def test_the_classifier_never_makes_an_organisation_a_person(nlp: Language) -> None:
     text = "Atlantic Financial said it signed an agreement with Acme Therapeutics Inc. today."
-    finder = nlp.get_pipe("ie_actors")
-    shipped = finder.type_model
-    found = {a.name: a for a in nlp(text)._.ie_actors}
-    named = [found["Atlantic Financial"], found["Acme Therapeutics Inc."]]
-    wrong = _always("person", "biotech", named, 0.0)
-    try:
-        finder.type_model = wrong
-        actors = {a.name: a for a in nlp(text)._.ie_actors}
-    finally:
-        finder.type_model = shipped
+    actors = _typed_by(
+        nlp, text, "Atlantic Financial", ["Acme Therapeutics Inc."], ("person", "biotech"), 0.0
+    )
     assert actors["Atlantic Financial"].kind == "org"
     assert actors["Atlantic Financial"].type == "biotech"  # the best type an organisation has
 
