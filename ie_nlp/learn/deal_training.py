@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
 from spacy.tokens import Doc
 
-from ie_nlp.evaluation import Annotation, relationship_key
+from ie_nlp.evaluation import Annotation, Counts, relationship_key
 from ie_nlp.nlp.deal_decisions import DealKey, Decision, PairFacts, PairScores, decide
 from ie_nlp.nlp.deal_pairs import deal_pairs, pair_features
 from ie_nlp.nlp.deal_status import NO_STATUS, status_features
@@ -199,9 +199,7 @@ def deal_f1(
             first, second = second, first
         found.add(_gold_deal(article, type_id, first, second))
     right = len(found & examples.gold_deals)
-    if not right:
-        return 0.0
-    return 2 * right / (len(found) + len(examples.gold_deals))
+    return Counts(right, len(found) - right, len(examples.gold_deals) - right).f1
 
 
 def _gold_deal(article: int, type_id: str, source: str, target: str) -> _GoldDeal:

@@ -42,7 +42,7 @@ class PairFacts:
     high: str
     stated: bool  # not an intention alone
     no_evidence: bool  # in a zone that reports no deal of its own
-    rule_label: str | None  # the trigger rules' label for the pair, where the model decides it
+    rule_label: str | None  # the label the trigger rules give the pair, if they propose one
 
     @classmethod
     def of(
