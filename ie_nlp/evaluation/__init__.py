@@ -14,6 +14,7 @@ Name normalisation lives in ``ie_nlp.names`` so that the pipeline can share it.
 
 from __future__ import annotations
 
+from ie_nlp.evaluation.calibration import CalibrationScores, calibration_error, chance_error
 from ie_nlp.evaluation.gold import (
     GoldRecord,
     expand_gold_paths,
@@ -61,6 +62,7 @@ __all__ = [
     "ActorRecord",
     "Annotation",
     "ArticleScore",
+    "CalibrationScores",
     "CapabilityRecord",
     "Counts",
     "EvaluationReport",
@@ -72,6 +74,8 @@ __all__ = [
     "YardstickReport",
     "annotation_from_gold",
     "annotation_from_system",
+    "calibration_error",
+    "chance_error",
     "evaluate",
     "evaluate_files",
     "evaluate_slots",

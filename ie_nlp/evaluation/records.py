@@ -56,6 +56,7 @@ class RelationshipRecord:
     target: str
     # deal terms and roles; not part of a relationship's identity when matching
     attributes: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    confidence: float | None = field(default=None, compare=False)  # a system's, not gold's
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,18 @@ def annotation_from_system(record: Mapping[str, Any] | Any) -> Annotation:
         kind = _string(item, "type", where, allowed=RELATIONSHIP_TYPES)
         source = known(_string(item, "source", where), where)
         target = known(_string(item, "target", where), where)
-        relationships.append(RelationshipRecord(kind, source, target, _attributes(item, where)))
+        confidence = item.get("confidence")
+        if confidence is not None and not isinstance(confidence, int | float):
+            raise ValueError(f"{where}: 'confidence' must be a number")
+        relationships.append(
+            RelationshipRecord(
+                kind,
+                source,
+                target,
+                _attributes(item, where),
+                None if confidence is None else float(confidence),
+            )
+        )
     return Annotation(
         record_id(record), tuple(actors.values()), tuple(capabilities), tuple(relationships)
     )

@@ -10,7 +10,10 @@ matching:
 * relationships: ``(type, source, target)`` through the same mapping, either order for the
   undirected types (``Taxonomy.is_directed``); duplicates count once;
 * deal terms: on the deals (every type but affiliation) both have, each gold term given the
-  same by the system (``deal_terms``).
+  same by the system (``deal_terms``);
+* deal confidence: each distinct system deal's confidence against whether it is right, as
+  an expected calibration error read against the one chance gives as many records
+  (``calibration``).
 
 Scores are micro precision, recall and F1 over all articles, overall and per label (actor type,
 capability category, relationship type, each by the gold or system item's own label). Gold
@@ -24,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ie_nlp.evaluation.calibration import CalibrationScores
 from ie_nlp.evaluation.deal_terms import TermScores, score_terms
 from ie_nlp.evaluation.gold import GoldRecord
 from ie_nlp.evaluation.matching import ActorMatching, match_actors
@@ -49,6 +53,7 @@ class ArticleScore:
     capability_categories: LabelCounts = field(default_factory=LabelCounts)
     relationship_types: LabelCounts = field(default_factory=LabelCounts)
     deal_terms: TermScores = field(default_factory=TermScores)
+    deal_confidence: CalibrationScores = field(default_factory=CalibrationScores)
     matching: ActorMatching = field(default_factory=lambda: ActorMatching({}))
 
 
@@ -115,14 +120,19 @@ def score_article(system: Annotation | None, gold: Annotation) -> ArticleScore:
     _per_label(score.capability_categories, system_caps, gold_caps, lambda key: key[0])
 
     system_rels: dict[Key, Mapping[str, Any]] = {}
+    confidences: dict[Key, float | None] = {}
     for r in system.relationships:
         key = relationship_key(
             r.type, matching.gold_ref(r.source) or "", matching.gold_ref(r.target) or ""
         )
         system_rels.setdefault(key, r.attributes)
+        confidences.setdefault(key, r.confidence)
     gold_rels: dict[Key, Mapping[str, Any]] = {}
     for r in gold.relationships:
         gold_rels.setdefault(relationship_key(r.type, r.source, r.target), r.attributes)
+    for key, confidence in confidences.items():
+        if key[0] != "affiliation" and confidence is not None:
+            score.deal_confidence.add_record(confidence, key in gold_rels)
     score.deal_terms = score_terms(
         {k: v for k, v in system_rels.items() if k[0] != "affiliation"},
         {k: v for k, v in gold_rels.items() if k[0] != "affiliation"},
@@ -141,6 +151,7 @@ class EvaluationReport:
     capability_categories: LabelCounts = field(default_factory=LabelCounts)
     relationship_types: LabelCounts = field(default_factory=LabelCounts)
     deal_terms: TermScores = field(default_factory=TermScores)
+    deal_confidence: CalibrationScores = field(default_factory=CalibrationScores)
     articles: list[ArticleScore] = field(default_factory=list)
     missing_in_system: list[str] = field(default_factory=list)
     not_in_gold: list[str] = field(default_factory=list)
@@ -152,6 +163,7 @@ class EvaluationReport:
         self.capability_categories.add(score.capability_categories)
         self.relationship_types.add(score.relationship_types)
         self.deal_terms.add(score.deal_terms)
+        self.deal_confidence.add(score.deal_confidence)
         self.articles.append(score)
 
     def as_dict(self) -> dict[str, Any]:
@@ -169,6 +181,7 @@ class EvaluationReport:
             "per_capability_category": self.capability_categories.as_dict(),
             "per_relationship_type": self.relationship_types.as_dict(),
             "deal_terms": self.deal_terms.as_dict(),
+            "deal_calibration": self.deal_confidence.as_dict(),
         }
 
     def format_table(self) -> str:
@@ -180,6 +193,7 @@ class EvaluationReport:
             render_table("capability categories", self.capability_categories.items()),
             render_table("relationship types", self.relationship_types.items()),
             self.deal_terms.format_table(),
+            self.deal_confidence.format_line(),
         ]
         return "\n\n".join(parts) + "\n"
 

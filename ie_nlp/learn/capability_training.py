@@ -10,8 +10,7 @@ import numpy as np
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from spacy.tokens import Doc
 
-from ie_nlp.evaluation import Annotation
-from ie_nlp.learn.deal_training import calibration_error
+from ie_nlp.evaluation import Annotation, calibration_error
 from ie_nlp.nlp.capabilities import CapabilityFinder
 from ie_nlp.nlp.capability_holders import HolderCandidate
 from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel, kept_pairs

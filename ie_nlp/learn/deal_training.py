@@ -1,24 +1,40 @@
 """Training the deal model: every organisation pair the pipeline finds in the gold articles,
 labelled with the gold deals between the two actors, then one calibrated model per label,
-a decision threshold per label from held-out folds, and the calibration error.
+a decision threshold per label from held-out folds, the deal records' confidence, and the
+calibration errors.
 
 The thresholds are chosen together, for the F1 of the deals that extraction would report
-from the held-out probabilities (``deal_decisions.decide``, then the ``min_confidence``
-floor) against every gold deal of the training articles, the ones no pair reaches included:
-a label's best threshold for its sentence pairs alone is not the best for the article's
-deals, which take the best of several sentences and keep the rules' proposals."""
+from the held-out probabilities (``deal_decisions.decide``, the records' confidence fitted
+on those decisions, then the ``min_confidence`` floor) against every gold deal of the
+training articles, the ones no pair reaches included: a label's best threshold for its
+sentence pairs alone is not the best for the article's deals, which take the best of several
+sentences and keep the rules' proposals. The records' confidence (``DealConfidence``) is
+then fitted on the decisions the chosen thresholds make, and its calibration error measured
+on articles it was not fitted on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import (
+    GroupKFold,
+    StratifiedGroupKFold,
+    StratifiedKFold,
+    cross_val_predict,
+)
 from spacy.tokens import Doc
 
-from ie_nlp.evaluation import Annotation, Counts, relationship_key
-from ie_nlp.nlp.deal_decisions import DealKey, Decision, PairFacts, PairScores, decide
+from ie_nlp.evaluation import Annotation, Counts, calibration_error, relationship_key
+from ie_nlp.nlp.deal_decisions import (
+    DealKey,
+    Decision,
+    PairFacts,
+    PairScores,
+    calibrated,
+    decide,
+)
 from ie_nlp.nlp.deal_pairs import deal_pairs, pair_features
 from ie_nlp.nlp.deal_status import NO_STATUS, status_features
 from ie_nlp.nlp.lexicons import Lexicons
@@ -28,6 +44,7 @@ from ie_nlp.nlp.models.deal_classifier import (
     new_estimator,
     split_label,
 )
+from ie_nlp.nlp.models.deal_confidence import DealConfidence
 from ie_nlp.nlp.models.deal_status_model import DealStatusModel, new_status_pipeline
 from ie_nlp.nlp.relation_rules import TriggerIndex
 from ie_nlp.taxonomy import get_taxonomy
@@ -37,7 +54,6 @@ HELD_OUT_FOLDS = 3
 DEAL_FOLDS = 5  # grouped by article, each with its share of every label, for the thresholds
 THRESHOLD_GRID = tuple(round(0.1 + 0.05 * step, 2) for step in range(15))  # 0.1 … 0.8
 TUNING_ROUNDS = 2
-CALIBRATION_BINS = 10
 
 _GoldDeal = tuple[int | str, ...]  # article, then the relationship's key
 
@@ -100,9 +116,9 @@ def fit_deal_model(
     min_confidence: float,
 ) -> DealClassifier:
     """The model, with thresholds tuned on held-out articles for the deals extraction reports
-    (with ``keep_rule_deals`` and at ``min_confidence``), their F1 and the held-out
-    calibration error in its metadata; ``encode`` None leaves sentence embeddings out of
-    its features."""
+    (with ``keep_rule_deals`` and at ``min_confidence``) and the records' confidence; their
+    F1 and the held-out calibration errors of pairs and records in its metadata. ``encode``
+    None leaves sentence embeddings out of its features."""
     embeddings = None
     if encode is not None:
         unique = sorted(set(examples.sentences))
@@ -128,6 +144,9 @@ def fit_deal_model(
     thresholds, f1 = tune_thresholds(
         examples, scores, keep_rule_deals, min_confidence, pair_thresholds(held_out, targets)
     )
+    decisions = decide(scores, thresholds, keep_rule_deals)
+    model.confidence = fit_confidence(decisions, examples)
+    records = held_out_confidence(decisions, examples)
     pooled = (
         (np.concatenate(list(held_out.values())), np.concatenate(list(targets.values())))
         if held_out
@@ -143,8 +162,47 @@ def fit_deal_model(
         held_out_calibration_error_above_0_1=(
             round(calibration_error(*pooled, floor=0.1), 4) if pooled is not None else None
         ),
+        held_out_record_calibration_error=(
+            round(calibration_error(*records, floor=min_confidence), 4)
+            if records is not None
+            else None
+        ),
+        held_out_records_reported=int((records[0] >= min_confidence).sum())
+        if records is not None
+        else None,
     )
     return model
+
+
+def fit_confidence(decisions: Mapping[DealKey, Decision], examples: DealExamples) -> DealConfidence:
+    """The records' confidence fitted on decisions and whether each is a gold deal."""
+    keys = list(decisions)
+    return DealConfidence.fit(
+        [decisions[key].probability for key in keys],
+        [decisions[key].by_rule for key in keys],
+        [key[1] for key in keys],
+        [int(_claimed(key, decisions[key], examples) in examples.gold_deals) for key in keys],
+    )
+
+
+def held_out_confidence(
+    decisions: Mapping[DealKey, Decision], examples: DealExamples
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each decision's confidence from a fit on the other articles' decisions (``DEAL_FOLDS``
+    folds), and whether it is right; None with fewer articles than folds."""
+    keys = list(decisions)
+    articles = [key[0] for key in keys]
+    if len(set(articles)) < DEAL_FOLDS:
+        return None
+    confidences, outcomes = [], []
+    for fitted_on, held in GroupKFold(DEAL_FOLDS).split(keys, groups=articles):
+        confidence = fit_confidence({keys[i]: decisions[keys[i]] for i in fitted_on}, examples)
+        for key, decision in calibrated(
+            {keys[i]: decisions[keys[i]] for i in held}, confidence
+        ).items():
+            confidences.append(decision.probability)
+            outcomes.append(int(_claimed(key, decision, examples) in examples.gold_deals))
+    return np.array(confidences), np.array(outcomes)
 
 
 def pair_thresholds(
@@ -163,13 +221,15 @@ def tune_thresholds(
     start: dict[str, float],
 ) -> tuple[dict[str, float], float]:
     """The thresholds, one label at a time over ``THRESHOLD_GRID`` (``TUNING_ROUNDS`` passes),
-    that give the best F1 of the decided deals; and that F1. A label keeps its threshold
-    unless another does strictly better."""
+    that give the best F1 of the decided deals, each with the confidence fitted on those
+    decisions; and that F1. A label keeps its threshold unless another does strictly
+    better."""
     thresholds = dict(start)
 
     def f1_at(candidate: dict[str, float]) -> float:
         decisions = decide(scores, candidate, keep_rule_deals)
-        return deal_f1(decisions, examples, min_confidence)
+        reported = calibrated(decisions, fit_confidence(decisions, examples))
+        return deal_f1(reported, examples, min_confidence)
 
     best = f1_at(thresholds)
     for _ in range(TUNING_ROUNDS):
@@ -187,19 +247,25 @@ def deal_f1(
 ) -> float:
     """F1 of the decided deals at or above ``min_confidence`` against the gold deals; a deal
     with a party that is no gold actor is wrong."""
-    found: set[_GoldDeal] = set()
-    for (article, type_id, _, _), decision in decisions.items():
-        if decision.probability < min_confidence:
-            continue
-        first, second = examples.parties[decision.row]
-        if first is None or second is None:
-            found.add((article, decision.row, type_id))  # wrong whatever it says
-            continue
-        if split_label(decision.label)[1] == "rev":
-            first, second = second, first
-        found.add(_gold_deal(article, type_id, first, second))
+    found = {
+        _claimed(key, decision, examples)
+        for key, decision in decisions.items()
+        if decision.probability >= min_confidence
+    }
     right = len(found & examples.gold_deals)
     return Counts(right, len(found) - right, len(examples.gold_deals) - right).f1
+
+
+def _claimed(key: DealKey, decision: Decision, examples: DealExamples) -> _GoldDeal:
+    """The gold deal a decision claims; one with a party that is no gold actor claims one
+    that cannot be in the gold."""
+    article, type_id = key[0], key[1]
+    first, second = examples.parties[decision.row]
+    if first is None or second is None:
+        return (article, decision.row, type_id)
+    if split_label(decision.label)[1] == "rev":
+        first, second = second, first
+    return _gold_deal(article, type_id, first, second)
 
 
 def _gold_deal(article: int, type_id: str, source: str, target: str) -> _GoldDeal:
@@ -251,25 +317,3 @@ def best_threshold(
         f1 = 2 * true_positives / denominator if true_positives else 0.0
         best = max(best, (round(f1, 3), -float(round(threshold, 2))))
     return -best[1]
-
-
-def calibration_error(
-    probabilities: Sequence[float] | np.ndarray,
-    outcomes: Sequence[int] | np.ndarray,
-    floor: float = 0.0,
-) -> float:
-    """Expected calibration error over equal-width bins of the predictions at or above
-    ``floor``: the mean gap between predicted probability and observed rate, weighted by
-    the bin's share of the predictions."""
-    p, y = np.asarray(probabilities, dtype=float), np.asarray(outcomes, dtype=float)
-    keep = p >= floor
-    p, y = p[keep], y[keep]
-    if not len(p):
-        return 0.0
-    bins = np.minimum((p * CALIBRATION_BINS).astype(int), CALIBRATION_BINS - 1)
-    error = 0.0
-    for b in range(CALIBRATION_BINS):
-        members = bins == b
-        if members.any():
-            error += members.mean() * abs(p[members].mean() - y[members].mean())
-    return float(error)

@@ -2,20 +2,21 @@
 relationship per type and pair of actors where the best sentence's probability reaches the
 label's threshold, directed as that label says, with the sentence as evidence.
 
-A sentence in a zone that reports no deal of its own (the headline, "About X", safe-harbour
-and tender-offer paperwork, contacts: ``text_zones.no_evidence``) is evidence only where the
-body agrees: a body sentence gives the same pair the same label with at least
+A sentence in a zone that reports no deal of its own (the zones ``no_evidence`` names in
+``data/relation_cues.json``: safe-harbour and tender-offer paperwork, contacts) is evidence
+only where the body agrees: a body sentence gives the same pair the same label with at least
 ``BODY_AGREEMENT`` of the threshold. A sentence whose every deal word is hedged ("plans to
 acquire", "may invest") states an intention, which ANNOTATION.md counts as no deal.
 
 ``decide`` makes these decisions from each pair's probabilities and ``PairFacts`` alone, so
 that training (``ie_nlp.learn.deal_training``) chooses the thresholds on the very decisions
-extraction makes."""
+extraction makes; ``calibrated`` then gives each record its chance of being right
+(``DealConfidence``), which the ``min_confidence`` floor reads."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from ie_nlp.nlp.deal_pairs import DealPair, deal_pairs, pair_features
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.models.deal_classifier import DealClassifier, deal_label, split_label
+from ie_nlp.nlp.models.deal_confidence import DealConfidence
 from ie_nlp.nlp.records import RelationRecord
 from ie_nlp.nlp.relation_rules import TriggerIndex
 from ie_nlp.taxonomy import get_taxonomy
@@ -59,11 +61,14 @@ class PairFacts:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Decision:
-    probability: float  # the chance that at least one of the pair's sentences states the deal
+    # the chance that at least one of the pair's sentences states the deal; once
+    # ``calibrated``, the chance that the record is right
+    probability: float
     row: int  # the pair (sentence) that states it best
     label: str
+    by_rule: bool = False  # kept as the rules' proposal: the model did not reach its threshold
 
 
 @dataclass
@@ -93,7 +98,7 @@ def decide(
     """The deals of the types the model decides: those it finds, and with ``keep_rule_deals``
     also those the trigger rules propose, each with the model's probability of that type and
     direction as its confidence."""
-    best: dict[DealKey, tuple[float, int, str]] = {}
+    best: dict[DealKey, tuple[float, int, str, bool]] = {}
     for label, column in scores.probabilities.items():
         type_id, _ = split_label(label)
         threshold = thresholds[label]
@@ -103,12 +108,30 @@ def decide(
                 continue
             key = (pair.doc, type_id, pair.low, pair.high)
             if key not in best or column[row] > best[key][0]:
-                best[key] = (float(column[row]), row, label)
+                best[key] = (float(column[row]), row, label, False)
     if keep_rule_deals:
         _add_rule_deals(scores, thresholds, best)
     return {
-        key: Decision(scores.support.get((key[0], label, *key[2:]), probability), row, label)
-        for key, (probability, row, label) in sorted(best.items())
+        key: Decision(
+            scores.support.get((key[0], label, *key[2:]), probability), row, label, by_rule
+        )
+        for key, (probability, row, label, by_rule) in sorted(best.items())
+    }
+
+
+def calibrated(
+    decisions: Mapping[DealKey, Decision], confidence: DealConfidence
+) -> dict[DealKey, Decision]:
+    """The decisions with each record's chance of being right as its probability."""
+    keys = list(decisions)
+    chances = confidence.probabilities(
+        [decisions[key].probability for key in keys],
+        [decisions[key].by_rule for key in keys],
+        [key[1] for key in keys],
+    )
+    return {
+        key: replace(decisions[key], probability=float(chance))
+        for key, chance in zip(keys, chances, strict=True)
     }
 
 
@@ -137,7 +160,8 @@ def model_deals(
     facts = [PairFacts.of(n, pair, index, no_evidence) for n, pair in pairs]
     thresholds = {label: model.threshold(label) for label in probabilities}
     scores = PairScores.of(facts, probabilities)
-    for (n, type_id, _, _), decision in decide(scores, thresholds, keep_rule_deals).items():
+    decisions = calibrated(decide(scores, thresholds, keep_rule_deals), model.confidence)
+    for (n, type_id, _, _), decision in decisions.items():
         found[n].append(_record(type_id, pairs[decision.row][1], decision))
     return found
 
@@ -185,7 +209,7 @@ def _body_support(
 def _add_rule_deals(
     scores: PairScores,
     thresholds: Mapping[str, float],
-    best: dict[DealKey, tuple[float, int, str]],
+    best: dict[DealKey, tuple[float, int, str, bool]],
 ) -> None:
     """A rule proposal the model does not reach the threshold for is kept too, with the
     model's probability; the rules are precise on plain statements the model scores low
@@ -202,7 +226,7 @@ def _add_rule_deals(
             continue
         key = (pair.doc, split_label(label)[0], pair.low, pair.high)
         if key not in best:
-            best[key] = (probability, row, label)
+            best[key] = (probability, row, label, True)
 
 
 def _record(type_id: str, pair: DealPair, decision: Decision) -> RelationRecord:

@@ -1,5 +1,5 @@
-"""ie_nlp.learn.deal_training: the threshold and calibration arithmetic the deal model's
-sidecar reports, the thresholds tuned for the deals reported, and the status model, on
+"""ie_nlp.learn.deal_training: the threshold arithmetic the deal model's sidecar reports, the
+thresholds tuned for the deals reported, the records' confidence, and the status model, on
 hand-made numbers."""
 
 from __future__ import annotations
@@ -9,35 +9,27 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ie_nlp.evaluation import calibration_error
 from ie_nlp.learn.deal_training import (
     DealExamples,
     best_threshold,
-    calibration_error,
     deal_f1,
+    fit_confidence,
     fit_status_model,
+    held_out_confidence,
     tune_thresholds,
 )
-from ie_nlp.nlp.deal_decisions import PairFacts, PairScores, decide
+from ie_nlp.nlp.deal_decisions import (
+    DealKey,
+    Decision,
+    PairFacts,
+    PairScores,
+    calibrated,
+    decide,
+)
 from ie_nlp.nlp.deal_status import NO_STATUS
 from ie_nlp.nlp.models.deal_classifier import deal_label, split_label
 from ie_nlp.nlp.models.deal_status_model import DealStatusModel
-
-
-def test_a_perfectly_calibrated_model_has_no_calibration_error() -> None:
-    # in the 0.2 bin one of five is right, in the 0.8 bin four of five
-    probabilities = [0.2] * 5 + [0.8] * 5
-    outcomes = [1, 0, 0, 0, 0, 1, 1, 1, 1, 0]
-    assert calibration_error(probabilities, outcomes) == pytest.approx(0.0)
-
-
-def test_calibration_error_weights_each_bin_by_its_share() -> None:
-    # 0.9 predicted, half right: gap 0.4 on half of the predictions; the 0.1 bin is exact
-    probabilities = [0.9, 0.9, 0.1, 0.1] + [0.1] * 6
-    outcomes = [1, 0, 1, 0] + [0] * 6
-    # bin 0.1: 8 predictions, 1 right (0.125 vs 0.1); bin 0.9: 2 predictions, 1 right
-    expected = 0.8 * abs(0.1 - 0.125) + 0.2 * abs(0.9 - 0.5)
-    assert calibration_error(probabilities, outcomes) == pytest.approx(expected)
-    assert calibration_error(probabilities, outcomes, floor=0.5) == pytest.approx(0.4)
 
 
 def test_the_best_threshold_separates_the_classes() -> None:
@@ -126,7 +118,50 @@ def test_thresholds_are_tuned_for_the_f1_of_the_deals_reported() -> None:
     thresholds, f1 = tune_thresholds(examples, scores, False, 0.0, {"acquisition:fwd": 0.5})
     assert thresholds["acquisition:fwd"] <= 0.3
     assert f1 == pytest.approx(0.8)
-    # where the output floor drops it anyway, no threshold can win the deal at 0.3
-    thresholds, f1 = tune_thresholds(examples, scores, False, 0.35, {"acquisition:fwd": 0.5})
-    assert thresholds["acquisition:fwd"] > 0.4
+    # the floor reads the records' confidence: two right in three is below a floor of 0.9,
+    # so only a threshold that keeps the right deal at 0.7 alone reports anything
+    thresholds, f1 = tune_thresholds(examples, scores, False, 0.9, {"acquisition:fwd": 0.5})
+    assert 0.4 < thresholds["acquisition:fwd"] <= 0.7
     assert f1 == pytest.approx(2 / 3)
+
+
+def _decisions(
+    outcomes: list[tuple[float, bool, bool]],
+) -> tuple[dict[DealKey, Decision], DealExamples]:
+    """One decision per (noisy-or, by_rule, right), each in an article of its own."""
+    examples = DealExamples()
+    decisions: dict[DealKey, Decision] = {}
+    for n, (probability, by_rule, right) in enumerate(outcomes):
+        examples.parties.append((f"g{n}", f"h{n}"))
+        if right:
+            examples.gold_deals.add((n, "acquisition", f"g{n}", f"h{n}"))
+        decisions[(n, "acquisition", f"a{n}", f"b{n}")] = Decision(
+            probability, n, "acquisition:fwd", by_rule
+        )
+    return decisions, examples
+
+
+def test_a_record_confidence_is_its_chance_of_being_right() -> None:
+    # the model's records at 0.9 are right three times in four; the rules' proposals at the
+    # same noisy-or, once in four
+    rows = [(0.9, False, n < 150) for n in range(200)] + [(0.9, True, n < 50) for n in range(200)]
+    decisions, examples = _decisions(rows)
+    confidence = fit_confidence(decisions, examples)
+    reported = calibrated(decisions, confidence)
+    assert reported[(0, "acquisition", "a0", "b0")].probability == pytest.approx(0.75, abs=0.03)
+    assert reported[(200, "acquisition", "a200", "b200")].probability == pytest.approx(
+        0.25, abs=0.03
+    )
+    assert reported[(200, "acquisition", "a200", "b200")].by_rule  # only the probability moves
+    held_out = held_out_confidence(decisions, examples)
+    assert held_out is not None
+    confidences, outcomes = held_out
+    assert outcomes.sum() == 200
+    assert calibration_error(confidences, outcomes) < 0.1
+
+
+def test_records_that_are_all_right_are_certain() -> None:
+    decisions, examples = _decisions([(0.4, False, True), (0.6, True, True)])
+    reported = calibrated(decisions, fit_confidence(decisions, examples))
+    assert [d.probability for d in reported.values()] == [1.0, 1.0]
+    assert held_out_confidence(decisions, examples) is None  # two articles cannot fill the folds

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import joblib
 import pytest
 
 from ie_nlp import ExtractionResult, Extractor, InputArticle, Settings
+from ie_nlp.errors import ModelLoadError
 from ie_nlp.learn.train import train
+from ie_nlp.nlp.models.deal_classifier import DealClassifier
 
 SAMPLE_GOLD = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "gold.jsonl"
 
@@ -75,6 +79,9 @@ def test_sidecars_record_the_data_and_the_dev_scores(
     # the thresholds are tuned for the deals extraction reports, and that F1 is recorded
     assert 0.0 <= deals["held_out_deal_f1"] <= 1.0
     assert set(deals["thresholds"]) == set(deals["labels"])
+    # the records' confidence is measured on articles it was not fitted on
+    assert 0.0 <= deals["held_out_record_calibration_error"] <= 1.0
+    assert isinstance(deals["held_out_records_reported"], int)
 
 
 def test_the_written_pipeline_extracts(
@@ -87,3 +94,17 @@ def test_the_written_pipeline_extracts(
     result = extractor.extract(InputArticle(id="t", text=text))
     assert check_contract(result, text) == []
     assert {actor.name for actor in result.actors} >= {"Acme Therapeutics", "Globex Pharma"}
+
+
+def test_a_deal_model_without_its_record_confidence_does_not_load(
+    trained: tuple[Path, Path, dict[str, object]], tmp_path: Path
+) -> None:
+    _, output, _ = trained
+    saved = output / "ie_relations" / "deal_classifier.joblib"
+    model = DealClassifier.load(saved)
+    assert model.confidence.probabilities([0.5], [False], ["acquisition"]).shape == (1,)
+    older = tmp_path / "deal_classifier.joblib"
+    joblib.dump({"vectorizer": model.vectorizer, "models": model.models}, older)
+    shutil.copy(saved.with_suffix(".json"), older.with_suffix(".json"))
+    with pytest.raises(ModelLoadError, match="no deal record confidence"):
+        DealClassifier.load(older)

@@ -54,3 +54,5 @@ def test_a_rule_proposal_is_kept_below_the_threshold_only_when_asked() -> None:
     assert _decided(facts, [0.1]) == {}
     decision = _decided(facts, [0.1], keep_rule_deals=True)[(0, "acquisition", "a1", "a2")]
     assert decision.probability == pytest.approx(0.1)
+    assert decision.by_rule  # the records' confidence tells such proposals apart
+    assert not _decided(facts, [0.9], keep_rule_deals=True)[(0, "acquisition", "a1", "a2")].by_rule

@@ -5,7 +5,8 @@ deal label — a type and, for directed types, a direction relative to mention o
 One logistic regression per label (a pair may hold two deals: a licence and a collaboration)
 over the pair's sparse features (``ie_nlp.nlp.deal_pairs``), optionally with its sentence's
 embedding, calibrated with Platt scaling on cross-validation folds so that a probability means
-one."""
+one. A deal record's own confidence, over the decisions made from these probabilities, is
+``confidence``'s (``DealConfidence``), fitted by ``ie-nlp train`` on held-out articles."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from ie_nlp.errors import ModelLoadError
+from ie_nlp.nlp.models.deal_confidence import DealConfidence
 from ie_nlp.nlp.models.sidecar import load_estimator, save_estimator
 
 CALIBRATION_FOLDS = 3
@@ -48,10 +51,23 @@ class DealClassifier:
         vectorizer: DictVectorizer,
         models: dict[str, CalibratedClassifierCV],
         metadata: dict[str, Any],
+        confidence: DealConfidence | None = None,
     ) -> None:
         self.vectorizer = vectorizer
         self.models = models
         self.metadata = metadata
+        self._confidence = confidence
+
+    @property
+    def confidence(self) -> DealConfidence:
+        """The deal records' calibration; a model saved without one does not load."""
+        if self._confidence is None:
+            raise ModelLoadError("the deal model has no record confidence: run `ie-nlp train`")
+        return self._confidence
+
+    @confidence.setter
+    def confidence(self, confidence: DealConfidence) -> None:
+        self._confidence = confidence
 
     @property
     def labels(self) -> list[str]:
@@ -114,7 +130,7 @@ class DealClassifier:
 
     def save(self, path: Path, metadata: dict[str, Any]) -> None:
         save_estimator(
-            {"vectorizer": self.vectorizer, "models": self.models},
+            {"vectorizer": self.vectorizer, "models": self.models, "confidence": self.confidence},
             path,
             {**self.metadata, **metadata, "labels": self.labels},
         )
@@ -122,4 +138,8 @@ class DealClassifier:
     @classmethod
     def load(cls, path: Path) -> DealClassifier:
         parts, metadata = load_estimator(path)
-        return cls(parts["vectorizer"], parts["models"], metadata)
+        if "confidence" not in parts:
+            raise ModelLoadError(
+                f"{path} has no deal record confidence (built before it): run `ie-nlp train`"
+            )
+        return cls(parts["vectorizer"], parts["models"], metadata, parts["confidence"])
