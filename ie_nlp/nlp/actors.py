@@ -100,7 +100,8 @@ class ActorFinder:
 class DealRoles:
     """Verbs whose subject (``subject_of``) or object (``object_of``, also as a passive subject)
     an organisation name is an actor for sure: the one who "said" or "announced", who
-    "acquired" or was "bought"."""
+    "acquired" or was "bought", who "entered into" or "signed" a deal; a conjunct of such a
+    subject or object too ("Lumagen Bio and Castellan Genomics have entered …")."""
 
     subject_of: frozenset[str]
     object_of: frozenset[str]
@@ -109,7 +110,8 @@ class DealRoles:
     def from_cues(cls, cues: dict[str, Any]) -> DealRoles:
         deals = frozenset(cues["agent_verbs"]["acquisition"]) | frozenset(cues["sales"]["lemmas"])
         reporting = frozenset(cues["hedges"]["backshift"]["reporting_lemmas"])
-        return cls(subject_of=reporting | deals, object_of=deals)
+        parties = frozenset(cues["party_verbs"]["lemmas"])
+        return cls(subject_of=reporting | deals | parties, object_of=deals)
 
     def names_a_party(self, actor: ActorRecord) -> bool:
         """Whether an organisation's mention is such a subject or object, whatever label the
@@ -119,6 +121,8 @@ class DealRoles:
             if actor.kind != "org" or len(mention) < 2:
                 continue
             head = mention.root
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head
             verb = head.head.lemma_.lower()
             # "Beta Bio was acquired by …": a passive subject is the verb's object
             if (head.dep_ == "nsubj" and verb in self.subject_of) or (

@@ -1,5 +1,6 @@
 """Words that scraping glued together ("saidSusan Hutchinson", "CEO ofWashington University",
-"CEOsAaron Kowalski"), split by the tokenizer so that the parser and the NER see the name alone.
+"CEOsAaron Kowalski", "Aaron KowalskiandThom Scher"), split by the tokenizer so that the parser
+and the NER see the name alone.
 
 The split is an empty infix right before the capital: the tokens keep their offsets in the
 text (no space is inserted), and ``data/glued_words.json`` says which words start a glued
@@ -32,7 +33,24 @@ def glue_infixes(data: dict[str, Any]) -> list[str]:
     acronyms = [
         rf"(?<=^[A-Z]{{{n}}}s)" for n in range(SHORTEST_ACRONYM, data["longest_acronym"] + 1)
     ]
-    return [f"(?:{'|'.join(words + acronyms)}){capitalised}"]
+    return [
+        f"(?:{'|'.join(words + acronyms)}){capitalised}",
+        *(
+            joining_word_infixes(joiner["word"], joiner["not_after"])
+            for joiner in data["joining_words"]
+        ),
+    ]
+
+
+def joining_word_infixes(word: str, not_after: str) -> str:
+    """Both edges of ``word`` glued between a word and a capitalised one ("KowalskiandThom"),
+    unless one of the ``not_after`` letters comes right before it ("ClevelandClinic")."""
+    before = rf"(?<=[a-z]{{{SHORTEST_WORD}}})"
+    after = rf"(?<=[a-z]{{{SHORTEST_WORD}}}{word})"
+    if not_after:
+        before += rf"(?<![{not_after}])"
+        after += rf"(?<![{not_after}]{word})"
+    return rf"{before}(?={word}[A-Z][a-z])|{after}(?=[A-Z][a-z])"
 
 
 def add_glued_word_rules(

@@ -85,6 +85,7 @@ class Lexicons:
     location_based_words: frozenset[str]
     location_max_gap_tokens: int
     markup_tokens: frozenset[str]
+    emphasis_tokens: frozenset[str]  # markup that glued inside a sentence starts nothing
 
 
 def _read_jsonl(name: str) -> list[dict[str, Any]]:
@@ -126,6 +127,7 @@ def load_lexicons() -> Lexicons:
         for form in (entry.name, *entry.aliases):
             by_key.setdefault(normalize_name(form), entry)
     non_actors = load_data_file("non_actors.json")
+    markup = load_data_file("markup_tokens.json")
     non_actor_keys = frozenset(
         normalize_name(name)
         for group, names in non_actors.items()
@@ -199,7 +201,8 @@ def load_lexicons() -> Lexicons:
         deal_bystanders=DealBystanders.from_data(load_data_file("deal_bystanders.json")),
         location_based_words=frozenset(locations["based_words"]),
         location_max_gap_tokens=int(locations["max_gap_tokens"]),
-        markup_tokens=frozenset(load_data_file("markup_tokens.json")["tokens"]),
+        markup_tokens=frozenset(markup["tokens"]),
+        emphasis_tokens=frozenset(markup["emphasis"]),
     )
 
 

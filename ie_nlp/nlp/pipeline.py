@@ -30,8 +30,10 @@ from ie_nlp.nlp.lexicons import get_lexicons
 
 logger = logging.getLogger(__name__)
 
-# Runs of hyphens and dashes join a dateline to the first word ("N.J.----Merck").
-_EXTRA_INFIXES = [r"-{2,}", r"[–—]"]
+# Runs of hyphens and dashes join a dateline to the first word ("N.J.----Merck"); markdown's
+# bold marks, where scraping dropped the spaces, join a name to its neighbours
+# ("announced,**Jannie Oosthuizen**leads").
+_EXTRA_INFIXES = [r"-{2,}", r"[–—]", r"\*{2,}", r"(?<=[A-Za-z])[,;:](?=\*{2})"]
 REQUIRED_BASE = ("parser", "ner")
 # Components the trainer fits; a loaded pipeline must have their models.
 TRAINED = ("ie_actors", "ie_capabilities", "ie_relations")

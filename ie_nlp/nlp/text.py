@@ -11,11 +11,12 @@ import re
 import trafilatura
 from bs4 import BeautifulSoup
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ie_nlp.nlp.lexicons import Lexicons
 
 SENTENCE_END = frozenset('.!?:;"”’)')
+_CLAUSE_MARKS = frozenset({",", ";", ":"})  # may precede inline bold: "announced,**Jannie"
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
 
 
@@ -47,20 +48,26 @@ def html_to_text(html: str) -> str:
 class ParagraphBreaks:
     """Starts a sentence after a blank line, after a line break that follows a sentence end or
     opens an indented line, and around markup tokens. A bare line break inside a sentence is a
-    hard wrap (wire copy is wrapped at ~65 characters) and starts nothing."""
+    hard wrap (wire copy is wrapped at ~65 characters) and starts nothing, nor does emphasis
+    glued to the words on both sides (inline bold: "said**Jane Doe**, CEO")."""
 
     def __init__(self, nlp: Language, name: str, lexicons: Lexicons) -> None:
         self.name = name
         self.markup_tokens = lexicons.markup_tokens
+        self.emphasis_tokens = lexicons.emphasis_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         previous_text = ""
+        previous_inline = False
         for token in doc:
+            inline = token.text in self.emphasis_tokens and _inline(token)
             if token.i > 0:
                 gap = doc[token.i - 1].whitespace_ + (token.text if token.is_space else "")
                 if doc[token.i - 1].is_space:
                     gap = doc[token.i - 1].text
-                if (
+                if inline or previous_inline:
+                    token.is_sent_start = False
+                elif (
                     token.text in self.markup_tokens
                     or previous_text in self.markup_tokens
                     or (not token.is_space and _is_break(gap, previous_text))
@@ -68,7 +75,22 @@ class ParagraphBreaks:
                     token.is_sent_start = True
             if not token.is_space:
                 previous_text = token.text
+                previous_inline = inline
         return doc
+
+
+def _inline(markup: Token) -> bool:
+    """Emphasis glued to the words on both sides inside a sentence ("announced,**Jannie",
+    "Oosthuizen**leads"): bold text whose spaces scraping dropped, no heading."""
+    doc = markup.doc
+    if markup.i == 0 or markup.i + 1 >= len(doc) or markup.whitespace_:
+        return False
+    before, after = doc[markup.i - 1], doc[markup.i + 1]
+    return (
+        not before.whitespace_
+        and (before.text[-1:].isalnum() or before.text in _CLAUSE_MARKS)
+        and after.text[:1].isalnum()
+    )
 
 
 def _is_break(gap: str, previous_text: str) -> bool:

@@ -43,6 +43,16 @@ def organisation(nlp: Language, text: str, name: str) -> ActorRecord:
             True,
         ),
         (
+            "Lumagen Bio and Castellan Genomics have entered into a research collaboration.",
+            "Castellan Genomics",
+            True,
+        ),
+        (
+            "Novartis acquired Beta Bio and Gamma Therapeutics last year.",
+            "Gamma Therapeutics",
+            True,
+        ),
+        (
             "Analysts at Four Seasons Hotels expect more deals this year.",
             "Four Seasons Hotels",
             False,
@@ -66,3 +76,15 @@ def test_a_deal_party_outside_biopharma_survives_the_filter(
     assert {(names[r.source], names[r.target]) for r in result.relationships} == {
         ("Atlantic Financial", "Centurion Savings and Loan Association")
     }
+
+
+def test_names_scraping_glued_to_bold_marks_and_joining_words_come_out_whole(
+    extract: Callable[..., ExtractionResult],
+) -> None:
+    result = extract(
+        "As previously announced,**Jannie Oosthuizen**leads Merck Human Health U.S. "
+        '"It will help," said CEOsAaron KowalskiandThom Scher of the JDRF.'
+    )
+    people = {actor.name for actor in result.actors if actor.type == "person"}
+    assert {"Jannie Oosthuizen", "Aaron Kowalski"} <= people
+    assert not any("*" in actor.name for actor in result.actors)

@@ -49,11 +49,13 @@ def test_an_organisation_named_only_elsewhere_is_asked_with_what_sets_it_apart(
 
 
 def test_the_evidence_is_the_first_sentence_that_names_the_holder(nlp: Language) -> None:
+    # a legal form makes the holder an actor whatever the actor filter says: this test is
+    # about the evidence (the filter gives "Castellan Genomics" here 0.33, near its threshold)
     text = (
         "Gene therapy is a growing field. "
-        "Castellan Genomics develops gene therapy vectors for rare diseases."
+        "Castellan Genomics Inc. develops gene therapy vectors for rare diseases."
     )
-    holder = candidates(nlp, text)[("gene_therapy", "Castellan Genomics")]
-    assert holder.evidence.text.startswith("Castellan Genomics develops")
+    holder = candidates(nlp, text)[("gene_therapy", "Castellan Genomics Inc.")]
+    assert holder.evidence.text.startswith("Castellan Genomics Inc. develops")
     assert all(m.sent == holder.evidence for m in holder.mentions)
     assert holder.features["category_mentions"] > holder.features["local_mentions"] > 0

@@ -32,6 +32,9 @@ def words(nlp: Language, text: str) -> list[str]:
         ("CEO ofWashington University", ["CEO", "of", "Washington", "University"]),
         ("CEOsAaron Kowalski", ["CEOs", "Aaron", "Kowalski"]),
         ("intheUnited States", ["inthe", "United", "States"]),
+        ("Aaron KowalskiandThom Scher", ["Aaron", "Kowalski", "and", "Thom", "Scher"]),
+        ("DiAntonioofWashington University", ["DiAntonio", "of", "Washington", "University"]),
+        ("SwitzerlandandGermany", ["Switzerland", "and", "Germany"]),
     ],
 )
 def test_a_glued_capitalised_word_becomes_a_token_of_its_own(
@@ -60,6 +63,7 @@ def test_the_split_keeps_every_offset(nlp: Language) -> None:
         "arXiv",
         "duPont",
         "uniQure",
+        "ClevelandClinic",  # a place's "-land" is no joining word
     ],
 )
 def test_names_and_units_of_that_shape_stay_whole(nlp: Language, word: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ie_nlp.nlp.text import html_to_text
 
@@ -86,6 +87,43 @@ def test_markup_separates_a_heading(breaker: Language, markup: str) -> None:
     doc = breaker(f"Results were strong. {markup} Acme is a biotech.")
     about = next(t for t in doc if t.text == "About")
     assert about.is_sent_start
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces"),
+    [
+        # "announced,**Jane Doe**leads Acme."
+        (
+            ["announced", ",", "**", "Jane", "Doe", "**", "leads", "Acme", "."],
+            [False, False, False, True, False, False, True, False, False],
+        ),
+        # "LYNPARZA**became the first."
+        (
+            ["LYNPARZA", "**", "became", "the", "first", "."],
+            [False, False, True, True, False, False],
+        ),
+    ],
+)
+def test_bold_glued_to_the_words_around_it_starts_nothing(
+    breaker: Language, words: list[str], spaces: list[bool]
+) -> None:
+    doc = breaker(Doc(breaker.vocab, words=words, spaces=spaces))
+    assert not any(token.is_sent_start for token in doc[1:])
+
+
+def test_bold_glued_to_a_sentence_end_still_opens_a_heading(breaker: Language) -> None:
+    # "Results were strong.**About Acme** Acme is a biotech."
+    words = ["Results", "were", "strong", ".", "**", "About", "Acme", "**", "Acme", "is", "."]
+    spaces = [True, True, False, False, False, True, False, True, True, False, False]
+    doc = breaker(Doc(breaker.vocab, words=words, spaces=spaces))
+    assert doc[4].is_sent_start and doc[5].is_sent_start
+
+
+def test_the_pipeline_splits_bold_marks_glued_to_words(nlp: Language) -> None:
+    doc = nlp.make_doc("As announced,**Jane Doe**leads Acme; LYNPARZA**became the first.")
+    assert [token.text for token in doc] == [
+        "As", "announced", ",", "**", "Jane", "Doe", "**", "leads", "Acme", ";",
+        "LYNPARZA", "**", "became", "the", "first", "."]  # fmt: skip
 
 
 def test_the_pipeline_never_runs_a_sentence_across_a_paragraph(nlp: Language) -> None:
