@@ -2,9 +2,10 @@
 "CEOsAaron Kowalski", "Aaron KowalskiandThom Scher"), split by the tokenizer so that the parser
 and the NER see the name alone.
 
-The split is an empty infix right before the capital: the tokens keep their offsets in the
-text (no space is inserted), and ``data/glued_words.json`` says which words start a glued
-token and which words of that shape stay whole (tokenizer special cases: "mmHg", "duPont")."""
+The split is an empty infix right before the capital (and before a glued joining word): the
+tokens keep their offsets in the text (no space is inserted), and ``data/glued_words.json``
+says which words start a glued token, which joining words are split out, and which words of
+that shape stay whole (tokenizer special cases: "mmHg", "duPont")."""
 
 from __future__ import annotations
 
