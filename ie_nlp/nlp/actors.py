@@ -88,8 +88,11 @@ class ActorFinder:
                     actor.confidence = max(actor.confidence, probability)
                 else:
                     actor.type, actor.type_source = type_id, "classifier"
-                    actor.kind = "person" if type_id == "person" else "org"
                     actor.confidence = probability
+        for actor in actors:
+            # the kind follows the type: the NER's "Dr. Nadia Reuter, Chief Executive Officer
+            # of …" is an organisation that its description makes a person, and no deal party
+            actor.kind = "person" if actor.type == "person" else "org"
         assign_locations(doc, actors, self.lexicons)
         doc._.ie_actors = actors
         doc._.ie_actor_at = _token_index(actors)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -11,6 +13,8 @@ from ie_nlp import ExtractionResult
 from ie_nlp.nlp.actors import DealRoles
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.records import ActorRecord
+
+SAMPLE_ARTICLES = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "articles.jsonl"
 
 
 @pytest.fixture
@@ -88,3 +92,20 @@ def test_names_scraping_glued_to_bold_marks_and_joining_words_come_out_whole(
     people = {actor.name for actor in result.actors if actor.type == "person"}
     assert {"Jannie Oosthuizen", "Aaron Kowalski"} <= people
     assert not any("*" in actor.name for actor in result.actors)
+
+
+def test_a_name_its_description_makes_a_person_takes_no_part_in_deals(
+    extract: Callable[..., ExtractionResult],
+) -> None:
+    # the NER reads "Dr. Nadia Reuter, Chief Executive Officer of Veltrion" as an organisation;
+    # her description makes her a person, and a person is no deal's party
+    article = next(
+        json.loads(line)
+        for line in SAMPLE_ARTICLES.read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == "sample-05"
+    )
+    result = extract(article["text"])
+    people = {actor.id for actor in result.actors if actor.type == "person"}
+    assert any(actor.name == "Nadia Reuter" and actor.id in people for actor in result.actors)
+    deals = [r for r in result.relationships if r.type != "affiliation"]
+    assert deals and not [r for r in deals if {r.source, r.target} & people]
