@@ -16,7 +16,7 @@ from ie_nlp.extraction.memory import WindowMemory, freeze_loaded_models, pin_mma
 from ie_nlp.nlp.pipeline import load_pipeline
 from ie_nlp.nlp.records import release
 from ie_nlp.nlp.result import doc_to_result
-from ie_nlp.nlp.text import html_to_text, unwrap_hard_breaks
+from ie_nlp.nlp.text import html_to_text, prepare_text
 from ie_nlp.schema import ExtractionResult, InputArticle
 from ie_nlp.settings import Settings, get_settings
 
@@ -92,7 +92,7 @@ class Extractor:
     ) -> Iterator[ExtractionResult]:
         prepared = ((article, *self.article_text(article)) for article in articles)
         contexts = (
-            (unwrap_hard_breaks(text), (article, text, from_html, time.perf_counter()))
+            (prepare_text(text), (article, text, from_html, time.perf_counter()))
             for article, text, from_html in prepared
         )
         for doc, (article, text, from_html, started) in self.nlp.pipe(

@@ -55,7 +55,7 @@ from ie_nlp.nlp.pipeline import build_pipeline, save_pipeline
 from ie_nlp.nlp.records import ActorRecord, RelationRecord
 from ie_nlp.nlp.relations import DEAL_MODEL_FILE, SCORER_FILE, STATUS_MODEL_FILE
 from ie_nlp.nlp.result import doc_to_result
-from ie_nlp.nlp.text import unwrap_hard_breaks
+from ie_nlp.nlp.text import prepare_text
 from ie_nlp.schema import InputArticle
 from ie_nlp.settings import REPO_DIR, Settings
 from ie_nlp.taxonomy import get_taxonomy
@@ -84,7 +84,7 @@ def _matched_docs(
     pipeline's actor ids to the gold actors they match."""
     gold_by_id = {record.id: record.annotation for record in records}
     texts = [
-        (unwrap_hard_breaks(a["text"]), a["id"])
+        (prepare_text(a["text"]), a["id"])
         for a in gold_articles(records, settings.shared_corpora_dir)
     ]
     for doc, article_id in nlp.pipe(texts, as_tuples=True):

@@ -75,6 +75,9 @@ class ActorFinder:
         )
         for actor in actors:
             assign_rule_types(actor, self.lexicons)
+            entry = self.lexicons.gazetteer_by_name.get(actor.gazetteer_id or "")
+            if entry is not None:
+                actor.known_names = (entry.name, *entry.aliases)
         if self.filter_model is not None:
             actors = _filter(actors, self.filter_model, self.deal_roles)
         # the gazetteer is trusted; the other rules' types, the NER's "person" among them, are

@@ -22,6 +22,8 @@ class ActorRecord:
     attributes: dict[str, Any] = field(default_factory=dict)
     # the actor filter's probability that this name is an actor; None where it did not judge
     filter_probability: float | None = None
+    # the gazetteer entry's names: "U.S. FDA" is also "FDA" where another text or tool says so
+    known_names: tuple[str, ...] = ()
 
     @property
     def surface_forms(self) -> list[str]:
@@ -29,6 +31,13 @@ class ActorRecord:
         for mention in self.mentions:
             seen.setdefault(_surface_form(mention), None)
         return list(seen)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Its other names: the article's forms, then the gazetteer's."""
+        forms = dict.fromkeys((*self.surface_forms, *self.known_names))
+        forms.pop(self.name, None)
+        return list(forms)
 
 
 def _surface_form(mention: Span) -> str:

@@ -44,7 +44,7 @@ def doc_to_result(doc: Doc, text: str, article_id: str, meta: dict[str, Any]) ->
                 id=actor.id,
                 name=actor.name,
                 type=actor.type,
-                aliases=[form for form in actor.surface_forms if form != actor.name],
+                aliases=actor.aliases,
                 mentions=[spans.span(m) for m in actor.mentions],
                 attributes=attributes,
                 confidence=round(actor.confidence, 3),

@@ -25,10 +25,17 @@ _SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
 _HARD_WRAP = re.compile(r"(?<![.!?:;\"”’)\n])\n(?![\n \t#*•\-])")
 
 
-def unwrap_hard_breaks(text: str) -> str:
-    """The text with hard-wrapped line breaks turned into spaces, character for character, so
-    that every offset into it is an offset into the original ("Quaker\nState Oil Corp")."""
-    return _HARD_WRAP.sub(" ", text)
+# Spaces other than " " (no-break, narrow, thin …) and invisible ones (zero-width, word joiner,
+# byte-order mark): spaCy makes tokens of the first and glues the second to a word, so that
+# names come out cut ("Boston Scientific\u00a0Corporation", "\u200bCalifornia Skin Institute").
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+
+
+def prepare_text(text: str) -> str:
+    """The text the pipeline reads: odd spaces made plain and hard-wrapped line breaks made
+    spaces, character for character, so that every offset into it is an offset into the
+    original ("Quaker\nState Oil Corp")."""
+    return _HARD_WRAP.sub(" ", _ODD_SPACE.sub(" ", text))
 
 
 def html_to_text(html: str) -> str:

@@ -1,6 +1,6 @@
-"""ie_nlp.learn.deal_training: the threshold arithmetic the deal model's sidecar reports, the
-thresholds tuned for the deals reported, the records' confidence, and the status model, on
-hand-made numbers."""
+"""ie_nlp.learn.deal_training: the threshold arithmetic the deal model's sidecar reports, each
+label's threshold, the F1 of the deals reported, the records' confidence, and the status
+model, on hand-made numbers."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ie_nlp.learn.deal_training import (
     fit_confidence,
     fit_status_model,
     held_out_confidence,
-    tune_thresholds,
+    pair_thresholds,
 )
 from ie_nlp.nlp.deal_decisions import (
     DealKey,
@@ -110,19 +110,15 @@ def test_decided_deals_are_scored_against_every_gold_deal() -> None:
     assert deal_f1(decisions, examples, min_confidence=0.85) == pytest.approx(2 * 2 / (2 + 3))
 
 
-def test_thresholds_are_tuned_for_the_f1_of_the_deals_reported() -> None:
-    # a right deal at 0.3 is worth the wrong one at 0.4 when two of the three gold are found
-    examples = _examples([("g1", "g2"), ("g3", "g4"), ("g5", "g6")], {("g1", "g2"), ("g5", "g6")})
-    probabilities = {"acquisition:fwd": np.array([0.7, 0.4, 0.3])}
-    scores = PairScores.of(examples.facts, probabilities)
-    thresholds, f1 = tune_thresholds(examples, scores, False, 0.0, {"acquisition:fwd": 0.5})
-    assert thresholds["acquisition:fwd"] <= 0.3
-    assert f1 == pytest.approx(0.8)
-    # the floor reads the records' confidence: two right in three is below a floor of 0.9,
-    # so only a threshold that keeps the right deal at 0.7 alone reports anything
-    thresholds, f1 = tune_thresholds(examples, scores, False, 0.9, {"acquisition:fwd": 0.5})
-    assert 0.4 < thresholds["acquisition:fwd"] <= 0.7
-    assert f1 == pytest.approx(2 / 3)
+def test_each_label_takes_the_best_threshold_for_its_own_pairs() -> None:
+    probabilities = {
+        "acquisition:fwd": np.array([0.9, 0.7, 0.27, 0.2]),
+        "licensing:fwd": np.array([0.9, 0.5, 0.42, 0.17]),
+    }
+    targets = {"acquisition:fwd": np.array([1, 1, 0, 0]), "licensing:fwd": np.array([1, 0, 1, 0])}
+    thresholds = pair_thresholds(probabilities, targets)
+    assert 0.27 < thresholds["acquisition:fwd"] <= 0.7  # both right, neither wrong
+    assert 0.17 < thresholds["licensing:fwd"] <= 0.42  # both right, one wrong: F1 0.8
 
 
 def _decisions(

@@ -128,3 +128,27 @@ def test_two_names_with_a_legal_form_are_two_companies(extract: Extract) -> None
 def test_a_short_form_still_joins_the_full_name(extract: Extract) -> None:
     result = extract("Oncotelic Therapeutics Inc said it raised funds. Oncotelic Inc will grow.")
     assert actors_with(result, "Oncotelic Inc") == actors_with(result, "Oncotelic Therapeutics Inc")
+
+
+def test_a_gazetteer_actor_also_carries_the_gazetteer_names(extract: Extract) -> None:
+    result = extract("The U.S. FDA approved the drug of Castellan Genomics Inc. on Monday.")
+    fda = actors_with(result, "U.S. FDA")
+    assert len(fda) == 1
+    assert fda[0].attributes["gazetteer_name"] == "U.S. Food and Drug Administration"
+    assert {"FDA", "U.S. Food and Drug Administration"} <= set(fda[0].aliases)
+    assert "U.S. FDA" not in fda[0].aliases
+    castellan = actors_with(result, "Castellan Genomics Inc.")
+    assert castellan and castellan[0].aliases == []
+
+
+def test_a_name_after_invisible_or_no_break_spaces_comes_out_whole(extract: Extract) -> None:
+    text = (
+        "Moles matter.\u200b\u200bCalifornia Skin Institute said Boston\u00a0Scientific Corp "
+        "helped."
+    )
+    result = extract(text)
+    names = {actor.name for actor in result.actors}
+    assert {"California Skin Institute", "Boston Scientific Corp"} <= names
+    institute = actors_with(result, "California Skin Institute")[0]
+    mention = institute.mentions[0]
+    assert text[mention.start : mention.end] == "California Skin Institute"

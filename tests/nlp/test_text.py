@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ie_nlp.nlp.text import html_to_text
+from ie_nlp.nlp.text import html_to_text, prepare_text
 
 PAGE = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "pages" / "rhine-article.html"
 
@@ -57,6 +57,13 @@ def test_html_fragment_keeps_text_and_drops_script_and_style() -> None:
 
 def test_html_without_visible_text_gives_an_empty_string() -> None:
     assert html_to_text("<html><body><script>var x = 1;</script></body></html>").strip() == ""
+
+
+def test_prepared_text_has_plain_spaces_and_unwrapped_lines_at_the_same_offsets() -> None:
+    text = "Boston Scientific\u00a0Corp said.\u200b\u200bQuaker\nState Oil\u202fCorp did.\n\nNext"
+    prepared = prepare_text(text)
+    assert prepared == "Boston Scientific Corp said.  Quaker State Oil Corp did.\n\nNext"
+    assert len(prepared) == len(text)
 
 
 def test_a_line_break_after_a_sentence_end_starts_a_sentence(breaker: Language) -> None:

@@ -18,7 +18,8 @@ def test_aliases_keep_the_reason_they_were_joined(
     ingest_ids(store, articles, "deal-1", "deal-2")
     profile = store.actor_profile(actor_named(store, "Novartis"))
     reasons = {alias.alias: alias.reason for alias in profile.aliases}
-    assert set(reasons) == {"Novartis AG", "Novartis"}
+    # the article's forms, and the gazetteer's name the extraction adds
+    assert set(reasons) == {"Novartis AG", "Novartis", "Novartis Pharmaceuticals"}
     assert reasons["Novartis AG"] == "new actor"
     assert reasons["Novartis"] and reasons["Novartis"] != "new actor"
     assert profile.articles == 2
