@@ -133,7 +133,13 @@ class Relationship(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Span
     attributes: dict[str, Any] = Field(default_factory=dict)
-    trigger: str | None = Field(None, description="The word or title that states it.")
+    trigger: str | None = Field(
+        None,
+        description=(
+            "The word or title that states it; 'co-mention' for an affiliation no rule states, "
+            "kept by the trained scorer because the sentence names the two together."
+        ),
+    )
 
     @field_validator("type")
     @classmethod

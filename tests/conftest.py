@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ie_nlp import ExtractionResult, Extractor, InputArticle
+from ie_nlp.nlp.relations import CO_MENTION
 from ie_nlp.taxonomy import get_taxonomy
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -72,12 +73,16 @@ def extract(extractor: Extractor) -> Callable[..., ExtractionResult]:
 @pytest.fixture
 def rule_relations(nlp: Language) -> Callable[[str], list[RuleRelation]]:
     """The relationships the rules propose for a text, before the trained scorer's say:
-    ``(type, source name, target name, attributes)``."""
+    ``(type, source name, target name, attributes)``; not the co-mentions, no rule's."""
 
     def run(text: str) -> list[RuleRelation]:
         doc: Doc = nlp(text)
         proposals = nlp.get_pipe("ie_relations").propose(doc)  # type: ignore[attr-defined]
-        return [(r.type, r.source.name, r.target.name, dict(r.attributes)) for r in proposals]
+        return [
+            (r.type, r.source.name, r.target.name, dict(r.attributes))
+            for r in proposals
+            if r.trigger != CO_MENTION
+        ]
 
     return run
 

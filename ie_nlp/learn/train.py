@@ -97,6 +97,7 @@ def _matched_docs(
 def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> TrainingSet:
     data = TrainingSet([], [], [], [], [], [])
     taxonomy = get_taxonomy()
+    relations: Any = nlp.get_pipe("ie_relations")
     for doc, gold, to_gold in _matched_docs(nlp, records, settings):
         data.gold_actors += len(gold.actors)
         for actor in doc._.ie_actors:
@@ -116,7 +117,8 @@ def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> Trai
                     data.actors.append(actor)
                     data.actor_labels.append(gold_type)
         gold_relations = {(r.type, r.source, r.target) for r in gold.relationships}
-        for relation in doc._.ie_relations:
+        # every proposal, those with no confidence of their own (co-mentions) among them
+        for relation in relations.propose(doc):
             source, target = to_gold.get(relation.source.id), to_gold.get(relation.target.id)
             keys = {(relation.type, source, target)}
             if not taxonomy.is_directed(relation.type):

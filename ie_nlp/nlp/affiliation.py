@@ -1,5 +1,7 @@
 """Person -> organisation ``affiliation`` from titles and appositions: "said Jane Doe, CEO of
-Acme", "Acme CEO Jane Doe", "Jane Doe has joined Acme as Chief Medical Officer"."""
+Acme", "Acme CEO Jane Doe", "Jane Doe has joined Acme as Chief Medical Officer"; and every
+other person and organisation a sentence names together, for the trained scorer to judge
+("Drs. Milbrandt and DiAntonio of Washington University")."""
 
 from __future__ import annotations
 
@@ -149,3 +151,13 @@ def affiliations(
             if role and (person.id, default_org.id) not in seen:
                 seen.add((person.id, default_org.id))
                 yield person, default_org, role
+
+
+def co_mentioned(sentence: Span) -> Iterator[tuple[ActorRecord, ActorRecord]]:
+    """Each (person, organisation) pair the sentence names, once."""
+    actors = {id(actor): actor for _, _, actor in _mentions(sentence)}
+    people = [a for a in actors.values() if a.kind == "person"]
+    orgs = [a for a in actors.values() if a.kind == "org"]
+    for person in people:
+        for org in orgs:
+            yield person, org

@@ -18,7 +18,7 @@ from spacy.util import minibatch
 
 from ie_nlp.embedder import get_embedder
 from ie_nlp.errors import ModelLoadError
-from ie_nlp.nlp.affiliation import affiliations
+from ie_nlp.nlp.affiliation import affiliations, co_mentioned
 from ie_nlp.nlp.deal_decisions import model_deals
 from ie_nlp.nlp.deal_pairs import sentence_mentions
 from ie_nlp.nlp.deal_scope import deal_scope
@@ -34,6 +34,8 @@ from ie_nlp.nlp.relation_pairs import pair_candidates
 from ie_nlp.nlp.relation_rules import TriggerIndex
 
 RULE_CONFIDENCE = {"affiliation": 0.8, "default": 0.6}
+# a person and an organisation named together, no rule relating them: the scorer decides
+CO_MENTION = "co-mention"
 SCORER_FILE = "relation_scorer.joblib"
 DEAL_MODEL_FILE = "deal_classifier.joblib"
 STATUS_MODEL_FILE = "deal_status.joblib"
@@ -106,8 +108,11 @@ class RelationFinder:
         return self
 
     def propose(self, doc: Doc) -> list[RelationRecord]:
-        """Rule-based relationships, before the classifier's say."""
+        """Rule-based relationships, before the classifier's say; then the affiliations of
+        people and organisations named together that no rule gives, with no confidence of
+        their own (only a trained scorer keeps them)."""
         records: dict[tuple[str, str, str], RelationRecord] = {}
+        co_mentions: list[RelationRecord] = []
         triggers = self.triggers.triggers_by_sentence(doc)
         focus = FocusTracker(doc)
         main = main_org(doc)
@@ -127,6 +132,10 @@ class RelationFinder:
                         attributes,
                     ),
                 )
+            co_mentions.extend(
+                RelationRecord("affiliation", person, org, sentence, 0.0, CO_MENTION)
+                for person, org in co_mentioned(sentence)
+            )
             # "Atlantic Financial said it signed …": "it" is the sentence's own subject
             mentions, _ = sentence_mentions(sentence, before, self.lexicons.anaphors)
             if len(mentions) < 2 or sentence.start not in triggers:
@@ -145,6 +154,8 @@ class RelationFinder:
                         candidate.trigger.text,
                     ),
                 )
+        for record in co_mentions:  # after the rules, whose proposals of a pair come first
+            self._keep(records, record)
         return list(records.values())
 
     @staticmethod

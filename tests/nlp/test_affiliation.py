@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.language import Language
+
 from ie_nlp import ExtractionResult
+from ie_nlp.nlp.records import RelationRecord
+from ie_nlp.nlp.relations import CO_MENTION
 
 Rules = Callable[[str], list[tuple[str, str, str, dict[str, Any]]]]
 Extract = Callable[..., ExtractionResult]
@@ -76,3 +80,38 @@ def test_its_title_before_an_honorific_works_for_the_article_organisation(
         (names[r.source], names[r.target]) for r in result.relationships if r.type == "affiliation"
     ]
     assert ("Vuong Trieu", "Oncotelic Therapeutics") in pairs
+
+
+def proposals(nlp: Language, text: str) -> list[RelationRecord]:
+    return nlp.get_pipe("ie_relations").propose(nlp(text))  # type: ignore[attr-defined,no-any-return]
+
+
+def test_people_named_with_an_organisation_are_proposed_for_the_scorer(nlp: Language) -> None:
+    text = "Jane Doe and John Roe of Acme Therapeutics discovered the protein in 2019."
+    found = {
+        (r.source.name, r.target.name): r for r in proposals(nlp, text) if r.type == "affiliation"
+    }
+    assert set(found) == {("Jane Doe", "Acme Therapeutics"), ("John Roe", "Acme Therapeutics")}
+    # no rule states them: they have no confidence until the trained scorer gives one
+    assert all(r.trigger == CO_MENTION and r.confidence == 0.0 for r in found.values())
+
+
+def test_a_rule_proposal_wins_over_an_earlier_co_mention_of_the_pair(nlp: Language) -> None:
+    text = f"Jane Doe visited Acme Therapeutics in May. {QUOTE}"
+    found = [
+        r for r in proposals(nlp, text) if r.type == "affiliation" and r.source.name == "Jane Doe"
+    ]
+    assert len(found) == 1
+    assert found[0].trigger == "title"
+    assert found[0].attributes == {"role": "Chief Executive Officer"}
+
+
+def test_the_trained_scorer_keeps_a_person_of_an_organisation(extract: Extract) -> None:
+    result = extract("John Roe of Acme Therapeutics presented the data at the meeting.")
+    names = {a.id: a.name for a in result.actors}
+    found = [
+        (names[r.source], names[r.target], r.trigger)
+        for r in result.relationships
+        if r.type == "affiliation"
+    ]
+    assert found == [("John Roe", "Acme Therapeutics", CO_MENTION)]
