@@ -9,8 +9,8 @@ only where the body agrees: a body sentence gives the same pair the same label w
 acquire", "may invest") states an intention, which ANNOTATION.md counts as no deal.
 
 ``decide`` makes these decisions from each pair's probabilities and ``PairFacts`` alone, so
-that training (``ie_nlp.learn.deal_training``) chooses the thresholds on the very decisions
-extraction makes; ``calibrated`` then gives each record its chance of being right
+that training (``ie_nlp.learn.deal_training``) fits the records' confidence on the very
+decisions extraction makes; ``calibrated`` then gives each record its chance of being right
 (``DealConfidence``), which the ``min_confidence`` floor reads."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """ie_nlp.nlp.deal_decisions: which deals the pairs' probabilities make, on hand-made pairs
-(the same decisions ``ie-nlp train`` tunes the thresholds on)."""
+(the same decisions ``ie-nlp train`` fits the records' confidence on)."""
 
 from __future__ import annotations
 
