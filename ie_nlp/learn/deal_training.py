@@ -8,7 +8,7 @@ held out by article. The records' confidence (``DealConfidence``) is then fitted
 decisions those thresholds make (``deal_decisions.decide``), and the ``min_confidence``
 floor reads it; its calibration error is measured on articles it was not fitted on. Tuning
 the thresholds together for the F1 of the deals reported scored the same on articles held
-out from the tuning, and moved them between builds twice as much."""
+out from the tuning, and moved them between builds 2.5 times as much."""
 
 from __future__ import annotations
 
