@@ -11,6 +11,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from spacy.tokens import Doc
 
 from ie_nlp.evaluation import Annotation, calibration_error
+from ie_nlp.learn.deal_training import lowest_near_best
 from ie_nlp.nlp.capabilities import CapabilityFinder
 from ie_nlp.nlp.capability_holders import HolderCandidate
 from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel, kept_pairs
@@ -56,11 +57,15 @@ def fit_holder_model(examples: HolderExamples) -> CapabilityHolderModel:
         cv=GroupKFold(FOLDS),
         method="predict_proba",
     )[:, 1]
-    f1, threshold, nobody = max(
-        (_record_f1(examples, held_out, threshold, nobody), threshold, nobody)
+    scores = {
+        (threshold, nobody): _record_f1(examples, held_out, threshold, nobody)
         for threshold in THRESHOLDS
         for nobody in THRESHOLDS
-    )
+    }
+    # the top of this grid is flat too (0.635–0.636 over 0.3–0.45): its highest point moved
+    # 0.35 → 0.45 between two builds
+    threshold, nobody = lowest_near_best(scores)
+    f1 = scores[threshold, nobody]
     kept = _kept(examples, held_out, threshold, nobody)
     return CapabilityHolderModel.fit(
         features,

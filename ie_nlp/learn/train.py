@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ class TrainingSet:
     unjudged_found: int = 0
     unjudged_wrong: int = 0
     gold_actors: int = 0
+    gold_relation_types: Counter[str] = field(default_factory=Counter)
 
 
 def _matched_docs(
@@ -117,6 +118,7 @@ def _label(nlp: Language, records: list[GoldRecord], settings: Settings) -> Trai
                     data.actors.append(actor)
                     data.actor_labels.append(gold_type)
         gold_relations = {(r.type, r.source, r.target) for r in gold.relationships}
+        data.gold_relation_types.update(relation_type for relation_type, _, _ in gold_relations)
         # every proposal, those with no confidence of their own (co-mentions) among them
         for relation in relations.propose(doc):
             source, target = to_gold.get(relation.source.id), to_gold.get(relation.target.id)
@@ -155,6 +157,14 @@ def _fit_actor_models(
         common, examples=len(data.candidates), positives=int(candidate_labels.sum())
     )
     return actor_model, filter_model
+
+
+def scorer_threshold(probabilities: np.ndarray, labels: np.ndarray, gold: int) -> float:
+    """The scorer's threshold for the F1 of all ``gold`` relationships of the types it judges,
+    those no rule proposed among them: tuned on the proposals alone, it favoured precision
+    (0.5 against 0.3 on the training articles' affiliations)."""
+    never_proposed = max(gold - int(labels.sum()), 0)
+    return best_threshold(probabilities, labels, low=0.2, settled=(0, 0, never_proposed))
 
 
 def _pair_examples(
@@ -226,7 +236,11 @@ def train(
         method="predict_proba",
     )[:, 1]
     judged = np.array([r.type in scorer.metadata["scored_types"] for r in data.relations])
-    scorer.metadata["threshold"] = best_threshold(held_out[judged], labels[judged], low=0.2)
+    scorer.metadata["threshold"] = scorer_threshold(
+        held_out[judged],
+        labels[judged],
+        sum(data.gold_relation_types[t] for t in scorer.metadata["scored_types"]),
+    )
     scorer.metadata.update(common, examples=len(data.relations), positives=int(labels.sum()))
     relations.scorer, relations.deal_model = scorer, deal_model
     relations.status_model = status_model

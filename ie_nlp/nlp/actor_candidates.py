@@ -40,16 +40,22 @@ class Candidate:
 def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
+    # a known organisation's name is a name to its edges ("ARCH Venture Partners")
+    verbs_at_start, verbs_at_end = (
+        (frozenset(), frozenset())
+        if span.id_ and span.id_ != CUE_PATTERN_ID
+        else (lexicons.headline_verbs, lexicons.headline_verbs_at_end)
+    )
     while start < end and (
         doc[start].lower_ in lexicons.leading_noise
         or doc[start].is_space
-        or _headline_verb(doc[start], end - start, lexicons.headline_verbs)
+        or _headline_verb(doc[start], end - start, verbs_at_start)
     ):
         start += 1
     while end > start and (
         doc[end - 1].text in lexicons.trailing_noise
         or doc[end - 1].is_space
-        or _headline_verb(doc[end - 1], end - start, lexicons.headline_verbs_at_end)
+        or _headline_verb(doc[end - 1], end - start, verbs_at_end)
     ):
         end -= 1
     # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
@@ -85,12 +91,15 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
     key = normalize_name(text)
     if not key or key in lexicons.non_actor_keys:
         return True
+    if span.start > 0 and span.doc[span.start - 1].is_currency:
+        return True  # "$3M" is an amount, whatever company is called "3M"
     if known:
         return False
     # "2023 Annual Report" is no name, "First Montauk Securities Corp" is ("first" is like_num)
     starts_with_number = span[0].like_num and not span[0].is_title
     words = lexicons.non_actor_words
-    if not text[0].isupper() or starts_with_number or any(m in text for m in words["brand_marks"]):
+    initial = text[0].isupper() or text[0].isdigit()  # "5AM Ventures"
+    if not initial or starts_with_number or any(m in text for m in words["brand_marks"]):
         return True
     if span[-1].text in words["last_words"] or any(t.text in words["any_words"] for t in span):
         return True
@@ -124,23 +133,30 @@ def _unambiguous_legal_form(span: Span, lexicons: Lexicons) -> bool:
 
 
 def _only_generic_words(span: Span, lexicons: Lexicons) -> bool:
-    """ "Clinical Oncology", "Medical Research": a cue word after words that name nothing."""
+    """ "Clinical Oncology", "Medical Research": a cue word after words that name nothing;
+    punctuation names nothing either, but "5AM" in "5AM Ventures" does."""
     generic = lexicons.non_actor_words["generic_name_words"]
     return all(
-        token.text in generic or token.lower_ in lexicons.name_generic_words or not token.is_alpha
+        token.text in generic
+        or token.lower_ in lexicons.name_generic_words
+        or not any(ch.isalnum() for ch in token.text)
         for token in span
     )
 
 
 def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
     """A person's name without a title or degree in front: "CEO Jane Doe" → "Jane Doe";
-    "Ph.D. Founder" is no name. A capitalised title word stays ("Dean Y. Li")."""
+    "Ph.D. Founder" is no name. A capitalised title word stays ("Dean Y. Li"), and a
+    generational suffix the NER left out is taken in ("Robert F. Kennedy, Jr.")."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and doc[start].lower_ in lexicons.title_heads and not doc[start].is_title:
         start += 1
     if all(token.lower_ in lexicons.title_heads for token in doc[start:end]):
         return None
+    suffix = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if suffix < len(doc) and doc[suffix].text in lexicons.generational_suffixes:
+        end = suffix + 1
     return Span(doc, start, end, label=span.label)
 
 

@@ -1,6 +1,7 @@
 """Words that scraping glued together ("saidSusan Hutchinson", "CEO ofWashington University",
 "CEOsAaron Kowalski", "Aaron KowalskiandThom Scher"), split by the tokenizer so that the parser
-and the NER see the name alone.
+and the NER see the name alone; a joining word glued before a space ("Dr. Jeffrey Milbrandtand
+Dr. Aaron DiAntonio") is split after tokenizing, where the rest of the text vouches for the word.
 
 The split is an empty infix right before the capital (and before a glued joining word): the
 tokens keep their offsets in the text (no space is inserted), and ``data/glued_words.json``
@@ -13,8 +14,10 @@ from collections.abc import Sequence
 from re import Pattern
 from typing import Any
 
+from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Token
 
 from ie_nlp.taxonomy import load_data_file
 
@@ -63,3 +66,48 @@ def add_glued_word_rules(
     for word in data["keep_whole"]:
         tokenizer.add_special_case(word, [{ORTH: word}])
     return [*infixes, *glue_infixes(data)]
+
+
+@Language.factory("ie_glued_words")
+class GluedJoiningWords:
+    """Splits a capitalised word from a joining word glued to its end ("Milbrandtand",
+    "Statesand", "Collegeof") where the text also writes the word alone: the tokenizer cannot
+    tell "Milbrandtand" from "Ferdinand", the rest of the article can. Runs before the tagger;
+    the tokens keep their offsets."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        data = load_data_file(GLUED_WORDS_FILE)
+        rule = data["joined_before_a_space"]
+        not_after = {joiner["word"]: joiner["not_after"] for joiner in data["joining_words"]}
+        # the letters that keep a word whole, as in the tokenizer's rule: "England", "Finland"
+        self.joining_words = {word: not_after.get(word, "") for word in rule["words"]}
+        self.shortest_word: int = rule["shortest_word"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        glued = [(token, word) for token in doc if (word := self._glued_word(token))]
+        if not glued:
+            return doc
+        written = {token.text for token in doc}
+        with doc.retokenize() as retokenizer:
+            for token, word in glued:
+                if word in written:
+                    retokenizer.split(
+                        token, [word, token.text[len(word) :]], heads=[(token, 0), (token, 0)]
+                    )
+        return doc
+
+    def _glued_word(self, token: Token) -> str | None:
+        text = token.text
+        if not (text[:1].isupper() and text.isalpha()):
+            return None
+        for joining_word, not_after in self.joining_words.items():
+            word = text[: -len(joining_word)]
+            if (
+                text.endswith(joining_word)
+                and len(word) >= self.shortest_word
+                and word[-1].islower()
+                and word[-1] not in not_after
+            ):
+                return word
+        return None

@@ -67,6 +67,7 @@ class Lexicons:
     degrees: frozenset[str]
     role_edges: frozenset[str]
     appointing_lemmas: frozenset[str]
+    generational_suffixes: frozenset[str]
     name_generic_words: frozenset[str]
     company_words: frozenset[str]
     name_shapes: NameShapes
@@ -170,6 +171,7 @@ def load_lexicons() -> Lexicons:
         degrees=frozenset(titles["degrees"]),
         role_edges=frozenset(titles["role_edges"]),
         appointing_lemmas=frozenset(titles["appointing_lemmas"]),
+        generational_suffixes=frozenset(titles["generational_suffixes"]),
         name_generic_words=frozenset(
             word.lower()
             for cues in cues["name_tokens"].values()

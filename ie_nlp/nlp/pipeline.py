@@ -25,7 +25,7 @@ from ie_nlp._version import __version__
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp import actors, capabilities, relations, terms, text  # noqa: F401 (factories)
 from ie_nlp.nlp.actor_ruler import gazetteer_patterns, name_cue_patterns
-from ie_nlp.nlp.glued_words import add_glued_word_rules
+from ie_nlp.nlp.glued_words import add_glued_word_rules  # also registers ie_glued_words
 from ie_nlp.nlp.lexicons import get_lexicons
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ def build_pipeline(
     infixes = add_glued_word_rules(tokenizer, [*(nlp.Defaults.infixes or []), *_EXTRA_INFIXES])
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     overrides = component_config or {}
+    nlp.add_pipe("ie_glued_words", first=True)
     nlp.add_pipe("ie_paragraphs", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",

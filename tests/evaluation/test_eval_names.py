@@ -26,6 +26,10 @@ from ie_nlp.names import legal_suffixes, name_keys, name_words, normalize_name
         (["Nestlé Health Science S.A.", "Nestle Health Science"], "nestle health science"),
         (["Dr. Reddy's Laboratories Ltd.", "Dr Reddy’s Laboratories"], "dr reddys laboratories"),
         (["Castone\nDevelopment  Corp"], "castone development"),
+        (
+            ["Computershare Trust Company, N.A.", "Computershare Trust Company"],
+            "computershare trust",
+        ),
     ],
 )
 def test_case_punctuation_and_legal_suffixes_are_ignored(variants: list[str], key: str) -> None:

@@ -40,3 +40,9 @@ def test_separable_pairs_give_a_perfect_held_out_f1() -> None:
 def test_gold_records_no_candidate_reaches_count_as_missed() -> None:
     model = fit_holder_model(examples(50, 1))
     assert model.metadata["held_out_record_f1"] == round(2 * 50 / (50 + 100), 4)
+
+
+def test_on_a_tie_the_lowest_thresholds_are_chosen() -> None:
+    # separable pairs score F1 1.0 at every threshold: the choice is the tie-break's alone
+    model = fit_holder_model(examples(50, 0))
+    assert (model.threshold, model.nobody_threshold) == (0.1, 0.1)

@@ -17,6 +17,7 @@ from ie_nlp.learn.deal_training import (
     fit_confidence,
     fit_status_model,
     held_out_confidence,
+    lowest_near_best,
     pair_thresholds,
 )
 from ie_nlp.nlp.deal_decisions import (
@@ -37,6 +38,17 @@ def test_the_best_threshold_separates_the_classes() -> None:
     labels = np.array([0, 0, 0, 0, 1, 1, 1])
     threshold = best_threshold(probabilities, labels)
     assert threshold == pytest.approx(0.35)  # the lowest that keeps every positive alone
+
+
+def test_a_threshold_within_the_tie_tolerance_of_the_best_gives_way_to_a_lower_one() -> None:
+    # the actor filter's held-out curve of one build: its top is flat to 0.001
+    curve = {0.25: 0.8305, 0.3: 0.8333, 0.35: 0.8334, 0.4: 0.8342, 0.45: 0.8326}
+    assert lowest_near_best(curve) == 0.3
+    assert lowest_near_best({0.2: 0.50, 0.5: 0.60}) == 0.5
+    assert lowest_near_best({(0.3, 0.2): 0.636, (0.3, 0.1): 0.6355, (0.45, 0.3): 0.6364}) == (
+        0.3,
+        0.1,
+    )
 
 
 def test_settled_misses_make_the_best_threshold_favour_recall() -> None:

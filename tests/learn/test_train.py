@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import joblib
+import numpy as np
 import pytest
 
 from ie_nlp import ExtractionResult, Extractor, InputArticle, Settings
 from ie_nlp.errors import ModelLoadError
-from ie_nlp.learn.train import train
+from ie_nlp.learn.train import scorer_threshold, train
 from ie_nlp.nlp.models.deal_classifier import DealClassifier
 
 SAMPLE_GOLD = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "gold.jsonl"
@@ -108,3 +109,13 @@ def test_a_deal_model_without_its_record_confidence_does_not_load(
     shutil.copy(saved.with_suffix(".json"), older.with_suffix(".json"))
     with pytest.raises(ModelLoadError, match="no deal record confidence"):
         DealClassifier.load(older)
+
+
+def test_the_scorers_threshold_counts_the_gold_no_rule_proposed() -> None:
+    # proposals alone: the two sure ones are right, one of the three doubtful ones is, so the
+    # threshold leaves the doubtful out; with 20 more gold relationships that no rule proposed,
+    # recall weighs more and it takes them in
+    probabilities = np.array([0.9, 0.8, 0.3, 0.3, 0.3])
+    labels = np.array([1, 1, 1, 0, 0])
+    assert scorer_threshold(probabilities, labels, gold=3) == pytest.approx(0.35)
+    assert scorer_threshold(probabilities, labels, gold=23) == pytest.approx(0.2)

@@ -193,6 +193,40 @@ def test_a_capitalised_title_word_can_be_a_first_name(nlp: Language) -> None:
     assert "Dean Y. Li" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Novavax congratulates Robert F. Kennedy, Jr. on his confirmation.",
+            "Robert F. Kennedy, Jr.",
+        ),
+        ("The board elected John F. Heerdink Jr. as its chair.", "John F. Heerdink Jr."),
+    ],
+)
+def test_a_generational_suffix_stays_in_a_persons_name(nlp: Language, text: str, name: str) -> None:
+    kinds = {c.span.text: c.kind for c in candidates(nlp, text)}
+    assert kinds.get(name) == "person", kinds
+
+
+def test_a_name_may_begin_with_a_digit_but_not_with_a_number(nlp: Language) -> None:
+    found = texts(candidates(nlp, "The round was led by 5AM Ventures with Gamma Capital."))
+    assert "5AM Ventures" in found
+    # the cue-word ruler's name: "5AM" is a word of its own, not punctuation
+    found = texts(candidates(nlp, "Investors include 5AM Ventures and ARCH Venture Partners."))
+    assert "5AM Ventures" in found
+    assert not any("3M" in text for text in texts(
+        candidates(nlp, "Telomir Pharmaceuticals Secures $3M Equity Investment")))  # fmt: skip
+    assert not any(text.startswith("2023") for text in texts(
+        candidates(nlp, "The 2023 Annual Report of Acme Therapeutics is out.")))  # fmt: skip
+
+
+def test_a_known_organisations_name_keeps_a_last_word_that_headlines_use_as_a_verb(
+    nlp: Language,
+) -> None:
+    found = texts(candidates(nlp, "The round was led by ARCH Venture Partners and Beta Bio."))
+    assert "ARCH Venture Partners" in found, found
+
+
 def test_a_name_the_ner_ends_at_and_is_rejoined(nlp: Language) -> None:
     found = texts(
         candidates(

@@ -18,7 +18,7 @@ from ie_nlp import ExtractionResult
 from ie_nlp.errors import ModelLoadError
 from ie_nlp.nlp.actor_typing import description_of, type_from_description, type_from_name
 from ie_nlp.nlp.lexicons import get_lexicons
-from ie_nlp.nlp.models.actor_features import actor_features
+from ie_nlp.nlp.models.actor_features import actor_features, lower_case_share
 from ie_nlp.nlp.models.actor_type_model import OVERRIDE_GRID, ActorTypeModel, type_features
 from ie_nlp.nlp.records import ActorRecord
 from ie_nlp.schema import Actor
@@ -147,6 +147,23 @@ def test_a_rule_type_is_a_feature_of_the_classifier(nlp: Language) -> None:
     assert by_name["rule_type=investor"] == 1.0 and by_name["rule=name:investor"] == 1.0
     unruled = actor_features(replace(found, type="other_org", type_source="default"))
     assert not any(key.startswith("rule") for key in unruled)
+
+
+def test_the_share_of_a_name_the_article_writes_in_lower_case_is_a_feature(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "Merck Begins Tender Offer for Immune Design\n\nMerck began the tender offer today, "
+        "said Jane Doe of Acme Therapeutics. Acme makes therapeutics and offers design work."
+    )
+    assert lower_case_share(["tender", "offer"], doc) == 1.0
+    assert lower_case_share(["jane", "doe"], doc) == 0.0
+    assert lower_case_share(["acme", "therapeutics"], doc) == 0.5
+    assert lower_case_share(["of", "the"], doc) == 0.0  # stop words say nothing
+    found = {a.name: a for a in doc._.ie_actors}
+    assert actor_features(found["Jane Doe"])["lower_case_share"] == 0.0
+    # an organisation's words are often the text's words too: no evidence for organisations
+    assert "lower_case_share" not in actor_features(found["Acme Therapeutics"])
 
 
 def _always(

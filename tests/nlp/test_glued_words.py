@@ -77,3 +77,41 @@ def test_the_rules_are_saved_with_the_tokenizer(nlp: Language) -> None:
     target.from_bytes(saved.to_bytes())
     assert words(restored, "CEO ofWashington University, 120 mmHg") == [
         "CEO", "of", "Washington", "University", ",", "120", "mmHg"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def splitter() -> Language:
+    blank = spacy.blank("en")
+    blank.add_pipe("ie_glued_words")
+    return blank
+
+
+def test_a_joining_word_glued_before_a_space_is_split_where_the_text_vouches_for_the_word(
+    splitter: Language,
+) -> None:
+    doc = splitter("Dr. Jeffrey Milbrandtand Dr. Aaron DiAntonio. Drs. Milbrandt and DiAntonio")
+    assert [t.text for t in doc][:6] == ["Dr.", "Jeffrey", "Milbrandt", "and", "Dr.", "Aaron"]
+    assert (doc[2].idx, doc[2].whitespace_, doc[3].idx) == (12, "", 21)
+    assert doc.text == "Dr. Jeffrey Milbrandtand Dr. Aaron DiAntonio. Drs. Milbrandt and DiAntonio"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ferdinand Porsche met Bertrand Legrand in Cleveland.", "Ferdinand"),  # no "Ferdin"
+        ("The United Statesand Canada agreed.", "Statesand"),  # no "States" elsewhere
+        ("Proof of concept came from Parallel Proof.", "Proof"),  # "Pro" is too short a word
+        ("New England, as N Engl J Med reports.", "England"),  # a place's "-land" again
+    ],
+)
+def test_a_word_ending_in_a_joining_word_stays_whole_unless_written_without_it(
+    splitter: Language, text: str, word: str
+) -> None:
+    assert word in [t.text for t in splitter(text)]
+
+
+def test_a_glued_joining_word_is_split_after_a_word_the_text_writes_alone(
+    splitter: Language,
+) -> None:
+    words = [t.text for t in splitter("Sales in the United Statesand Canada. The United States")]
+    assert words[3:7] == ["United", "States", "and", "Canada"]

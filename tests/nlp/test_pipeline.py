@@ -30,6 +30,7 @@ def names(result: ExtractionResult) -> list[str]:
 
 def test_components_run_in_order(nlp: Language) -> None:
     pipes = nlp.pipe_names
+    assert pipes[0] == "ie_glued_words"  # the tagger reads the words it splits
     assert pipes.index("ie_paragraphs") < pipes.index("parser")
     assert pipes.index("ie_actor_ruler") < pipes.index("ner")
     assert pipes[-4:] == ["ie_actors", "ie_capabilities", "ie_relations", "ie_terms"]

@@ -1,7 +1,11 @@
 """Features of a resolved actor for the trained actor models: its name's words, how it was
-found, the article's description of it, and the words around its mentions."""
+found, the article's description of it, the words around its mentions, and for a person
+whether the article writes the name's words in lower case elsewhere."""
 
 from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from ie_nlp.names import name_words
 from ie_nlp.nlp.records import ActorRecord
@@ -33,6 +37,10 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
     letters = [ch for ch in actor.name if ch.isalpha()]
     features["all_caps"] = float(bool(letters) and all(ch.isupper() for ch in letters))
     features["has_digit"] = float(any(ch.isdigit() for ch in actor.name))
+    if actor.mentions and actor.kind == "person":
+        # an organisation's words are often the text's words too ("Lifordi Immunotherapeutics"
+        # in a text about immunotherapeutics); a person's name never is
+        features["lower_case_share"] = lower_case_share(words, actor.mentions[0].doc)
     for word in str(actor.attributes.get("description", "")).split():
         features[f"desc={word}"] = 1.0
     for mention in actor.mentions[:5]:
@@ -67,3 +75,28 @@ def name_affixes(name: str) -> dict[str, float]:
                 features[f"prefix={word[:size]}"] = 1.0
                 features[f"suffix={word[-size:]}"] = 1.0
     return features
+
+
+_SHORTEST_WORD = 3
+_last_lower_case: tuple[Doc | None, frozenset[str]] = (None, frozenset())
+
+
+def lower_case_share(words: list[str], doc: Doc) -> float:
+    """The share of a name's words that the article also writes in lower case: a capitalised
+    phrase the text uses as common words is no name ("Tender Offer" beside "the tender
+    offer", "Cohort A" beside "each cohort"); a person's name never is."""
+    content = [w for w in words if len(w) >= _SHORTEST_WORD and w not in STOP_WORDS]
+    if not content:
+        return 0.0
+    lower_case = _lower_case_words(doc)
+    return sum(word in lower_case for word in content) / len(content)
+
+
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    # every actor of an article asks in turn: the last article's words are kept
+    global _last_lower_case
+    last_doc, words = _last_lower_case
+    if last_doc is not doc:
+        words = frozenset(token.text for token in doc if token.is_lower and token.is_alpha)
+        _last_lower_case = (doc, words)
+    return words
