@@ -23,6 +23,7 @@ from ie_nlp.nlp.name_spans import (
     split_coordinated,
     unlabelled_listed,
     unlabelled_reporters,
+    with_coordinated_fields,
     with_unit_words,
 )
 
@@ -58,7 +59,8 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
         or _headline_verb(doc[end - 1], end - start, verbs_at_end)
     ):
         end -= 1
-    # "Lilly Bio" + "-Medicines": a name the tokenizer split at a hyphen continues
+    # "Lilly Bio" + "-Medicines", "C-I-" + "L Inc": a name the tokenizer split at a hyphen
+    # goes on
     while (
         end + 1 < len(doc)
         and doc[end].text == "-"
@@ -67,6 +69,14 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
         and doc[end + 1].text[:1].isupper()
     ):
         end += 2
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].text[:1].isupper()
+    ):
+        start -= 2
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, span_id=span.id)
@@ -101,7 +111,10 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
     initial = text[0].isupper() or text[0].isdigit()  # "5AM Ventures"
     if not initial or starts_with_number or any(m in text for m in words["brand_marks"]):
         return True
-    if span[-1].text in words["last_words"] or any(t.text in words["any_words"] for t in span):
+    own_words = span[: _institution_head(span, lexicons)]
+    if span[-1].text in words["last_words"] and len(own_words) == len(span):
+        return True
+    if any(t.text in words["any_words"] for t in own_words):
         return True
     if span.start > 0 and span.doc[span.start - 1].lower_ in words["preceding_words"]:
         return True
@@ -124,6 +137,21 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
     if _PRODUCT_CODE.match(text.replace(" ", "")) or _is_inn(span[-1].text, lexicons):
         return True
     return not any(ch.isalpha() for ch in text)
+
+
+def _institution_head(span: Span, lexicons: Lexicons) -> int:
+    """Where an institution's "of" or "for" phrase begins ("Association for the Study of Pain"),
+    after which the words name its field, not a trial or a disease; the span's length if none,
+    or if a capitalised word right after the span shows the NER cut the name ("Gene Editing
+    Institute of the Helen F. Graham Cancer" + "Center")."""
+    heads = lexicons.non_actor_words["institution_heads"]
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].is_title:
+        return len(span)
+    for token in span[:-1]:
+        if token.text in heads and doc[token.i + 1].lower_ in {"of", "for"}:
+            return token.i + 1 - span.start
+    return len(span)
 
 
 def _unambiguous_legal_form(span: Span, lexicons: Lexicons) -> bool:
@@ -164,7 +192,9 @@ def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
     entities = sorted(
         [
-            *with_unit_words(rejoined(doc.ents, lexicons), lexicons),
+            *with_unit_words(
+                with_coordinated_fields(rejoined(doc.ents, lexicons), lexicons), lexicons
+            ),
             *unlabelled_reporters(doc, lexicons),
             *unlabelled_listed(doc, lexicons),
         ],

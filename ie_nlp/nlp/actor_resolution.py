@@ -121,7 +121,23 @@ def short_form(name: str, generic_words: frozenset[str]) -> str | None:
         words.pop()
     if len(words) != 1 or len(words[0]) < 4 or words[0] == name or not words[0][0].isupper():
         return None
+    if words[0].lower() in generic_words or not words[0].replace("-", "").isalnum():
+        return None  # "National" (Institutes of Health), "U.S." (Food and Drug Administration)
     return words[0]
+
+
+_PLACE_LABELS = {"GPE", "NORP", "LOC"}
+
+
+def _common_words(doc: Doc, place_words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words, in lower case, that make no short form of a name: the text's places and
+    peoples ("Boston" of "Boston Children's Hospital", "European" of "European Commission"),
+    and the words it writes in lower case ("Data" of "Data Science Division" beside "data";
+    these only for a short form in title case: an acronym is never a common word, whatever a
+    web address writes)."""
+    places = {token.lower_ for ent in doc.ents if ent.label_ in _PLACE_LABELS for token in ent}
+    lower_case = {token.lower_ for token in doc if token.is_lower}
+    return frozenset(places | place_words), frozenset(lower_case)
 
 
 def _absorb_longer(
@@ -150,15 +166,22 @@ def _extra_mentions(
     acronyms: list[set[str]],
     make_doc: Callable[[str], Doc],
     generic_words: frozenset[str],
+    place_words: frozenset[str],
 ) -> None:
     """Later occurrences of a known form that NER did not tag (a bare acronym, a short name)."""
     matcher = PhraseMatcher(doc.vocab)
     taken = {token.i for actor in actors for mention in actor.mentions for token in mention}
     all_forms = {normalize_name(form) for actor in actors for form in actor.surface_forms}
+    places, lower_case = _common_words(doc, place_words)
     for index, actor in enumerate(actors):
         forms = set(actor.surface_forms) | acronyms[index]
         short = short_form(actor.name, generic_words) if actor.kind == "org" else None
-        if short and normalize_name(short) not in all_forms:
+        if (
+            short
+            and normalize_name(short) not in all_forms
+            and short.lower() not in places
+            and not (short.istitle() and short.lower() in lower_case)
+        ):
             forms.add(short)
         matcher.add(str(index), [make_doc(form) for form in forms if len(form) > 1])
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
@@ -177,6 +200,7 @@ def resolve(
     make_doc: Callable[[str], Doc],
     generic_words: frozenset[str],
     company_words: frozenset[str],
+    place_words: frozenset[str],
 ) -> list[ActorRecord]:
     clusters = _Clusters()
     for candidate in candidates:
@@ -205,7 +229,6 @@ def resolve(
             actor.attributes["acronyms"] = sorted(clusters.acronyms[index])
         actors.append(actor)
         acronyms.append(clusters.acronyms[index])
-    _extra_mentions(doc, actors, acronyms, make_doc, generic_words)
     for actor in actors:
         # of "… Ltd." and "… Ltd" (same words), the form without the sentence's period
         fullest = max(
@@ -213,4 +236,6 @@ def resolve(
             key=lambda form: (len(form.split()), len(form.rstrip(".")), not form.endswith(".")),
         )
         actor.name = " ".join(fullest.split())  # a name wrapped over two lines
+    # after naming: a short form is made from the name, and adds no longer form
+    _extra_mentions(doc, actors, acronyms, make_doc, generic_words, place_words)
     return actors

@@ -72,6 +72,7 @@ class ActorFinder:
             self.make_doc,
             self.lexicons.name_generic_words,
             self.lexicons.company_words,
+            frozenset(word.lower() for word in self.lexicons.country_prefixes),
         )
         for actor in actors:
             assign_rule_types(actor, self.lexicons)

@@ -14,6 +14,7 @@ from ie_nlp.nlp.records import ActorRecord, actor_at
 
 MAX_GAP_AFTER_PERSON = 30
 MAX_GAP_BEFORE_PERSON = 6
+_POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
 def _role(doc: Doc, start: int, end: int, lexicons: Lexicons) -> str | None:
@@ -58,6 +59,13 @@ def _title_right_after(doc: Doc, end: int, lexicons: Lexicons) -> str | None:
     ):
         stop += 1
     return _role(doc, end, stop, lexicons)
+
+
+def _title_of_owner(doc: Doc, end: int, lexicons: Lexicons) -> str | None:
+    """ "ABVC's Chief Executive Officer": a title right after its organisation's name."""
+    if end >= len(doc) or doc[end].is_punct:
+        return None
+    return _title_right_after(doc, end, lexicons)
 
 
 def _title_right_before(doc: Doc, start: int, lexicons: Lexicons) -> str | None:
@@ -111,17 +119,25 @@ def affiliations(
             continue
         # organisations after the person, up to the next person
         for o_start, o_end, org in mentions[position + 1 :]:
-            if org.kind == "person":
+            if org.kind == "person" or o_start - p_end > MAX_GAP_AFTER_PERSON:
                 break
-            if o_end < len(doc) and doc[o_end].text in {"'s", "’s"}:
-                continue  # "director of Ohio State's Center for …": the centre, not the owner
-            if o_start - p_end > MAX_GAP_AFTER_PERSON:
-                break
+            if (person.id, org.id) in seen:
+                continue
+            possessive = o_end < len(doc) and doc[o_end].text in _POSSESSIVES
             gap_words = {t.lower_ for t in doc[p_end:o_start]}
-            titled = bool(gap_words & lexicons.title_heads) and "said" not in gap_words
-            if titled and (person.id, org.id) not in seen:
-                seen.add((person.id, org.id))
-                yield person, org, _role(doc, p_end, o_start, lexicons)
+            if gap_words == {","}:
+                # "said Uttam Patil, ABVC's Chief Executive Officer"
+                role = _title_of_owner(doc, o_end + possessive, lexicons)
+                if role is None:
+                    continue
+            elif possessive:
+                continue  # "director of Ohio State's Center for …": the centre, not the owner
+            elif gap_words & lexicons.title_heads and "said" not in gap_words:
+                role = _role(doc, p_end, o_start, lexicons)
+            else:
+                continue
+            seen.add((person.id, org.id))
+            yield person, org, role
         # "Acme CEO Jane Doe", "Acme's president, Jane Doe", "physician at Acme, Dr Jane Doe"
         if position > 0:
             o_start, o_end, org = mentions[position - 1]

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ie_nlp.taxonomy import load_data_file
 
 GLUED_WORDS_FILE = "glued_words.json"
+ACTOR_TYPE_CUES_FILE = "actor_type_cues.json"
 SHORTEST_WORD = 2  # one letter glued to a capital is a brand's shape ("iPhone", "eGenesis")
 SHORTEST_ACRONYM = 2
 
@@ -71,8 +72,9 @@ def add_glued_word_rules(
 @Language.factory("ie_glued_words")
 class GluedJoiningWords:
     """Splits a capitalised word from a joining word glued to its end ("Milbrandtand",
-    "Statesand", "Collegeof") where the text also writes the word alone: the tokenizer cannot
-    tell "Milbrandtand" from "Ferdinand", the rest of the article can. Runs before the tagger;
+    "Statesand", "Collegeof") where the text also writes the word alone, or the word ends
+    organisations' names ("College", "University"): the tokenizer cannot tell "Milbrandtand"
+    from "Ferdinand", the rest of the article or the name cues can. Runs before the tagger;
     the tokens keep their offsets."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -83,12 +85,19 @@ class GluedJoiningWords:
         # the letters that keep a word whole, as in the tokenizer's rule: "England", "Finland"
         self.joining_words = {word: not_after.get(word, "") for word in rule["words"]}
         self.shortest_word: int = rule["shortest_word"]
+        cues = load_data_file(ACTOR_TYPE_CUES_FILE)["name_tokens"]
+        self.name_words = frozenset(
+            cue.split()[-1]
+            for type_id, type_cues in cues.items()
+            if type_id != "person"
+            for cue in type_cues
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         glued = [(token, word) for token in doc if (word := self._glued_word(token))]
         if not glued:
             return doc
-        written = {token.text for token in doc}
+        written = {token.text for token in doc} | self.name_words
         with doc.retokenize() as retokenizer:
             for token, word in glued:
                 if word in written:

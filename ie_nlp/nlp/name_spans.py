@@ -1,7 +1,8 @@
 """Entity spans reshaped into whole names before they become actor candidates: split where
 one span holds two names, rejoined where the NER cut one name in two, lengthened where a known
-organisation's name begins a unit's ("Merck Animal Health"), and added where the NER left a
-reporting or a listed company without a label."""
+organisation's name begins a unit's ("Merck Animal Health") or where the NER cut a name's "of"
+phrase at its "and" ("College of Arts and Sciences"), and added where the NER left a reporting or
+a listed company without a label."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ __all__ = [
     "split_coordinated",
     "unlabelled_listed",
     "unlabelled_reporters",
+    "with_coordinated_fields",
     "with_unit_words",
 ]
 
@@ -191,10 +193,22 @@ def unlabelled_listed(doc: Doc, lexicons: Lexicons) -> list[Span]:
     return found
 
 
+_CLOCK_WORDS = {"am", "pm"}
+
+
 def is_headline(sentence: Span) -> bool:
-    """A title-case line ("Merck Announces First-Line Data in Patients With …")."""
+    """A title-case line ("Merck Announces First-Line Data in Patients With …"). A sentence of
+    names is none where two verbs or pronouns are in lower case, which title case capitalises
+    ("It is led by Enrique Schisterman of the Eunice Kennedy Shriver National Institute …")."""
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+        return False
+    lower_case_verbs = [
+        t
+        for t in sentence
+        if t.is_lower and t.pos_ in {"VERB", "AUX", "PRON"} and t.lower_ not in _CLOCK_WORDS
+    ]
+    return len(lower_case_verbs) < 2
 
 
 _MAX_UNIT_WORDS = 3
@@ -219,6 +233,59 @@ def with_unit_words(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
                 continue
         extended.append(ent)
     return extended
+
+
+_MAX_FIELD_WORDS = 4
+
+
+def with_coordinated_fields(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
+    """ "College of Arts" + "and Sciences", "Department of Psychiatry" + "and Behavioral
+    Sciences": an organisation's name whose "of" or "for" phrase joins two fields, which the NER
+    cut at the "and". The capitalised words after the "and" must end the name and be no name,
+    title ("… Medical Center and Professor at …") or verb of their own."""
+    extended: list[Span] = []
+    for ent in ents:
+        end = _field_end(ent, lexicons) if ent.label_ in ORG_LABELS else ent.end
+        if end > ent.end:
+            # a known organisation's name with a longer "of" phrase is another organisation
+            span_id = CUE_PATTERN_ID if ent.id_ else ent.id
+            ent = Span(ent.doc, ent.start, end, label=ent.label, span_id=span_id)
+        extended.append(ent)
+    return extended
+
+
+def _field_end(ent: Span, lexicons: Lexicons) -> int:
+    doc = ent.doc
+    link = ent.end
+    if (
+        link + 1 >= len(doc)
+        or doc[link].lower_ not in {"and", "&"}
+        or not doc[link - 1].whitespace_
+        or not any(token.lower_ in {"of", "for"} for token in ent[1:-1])
+    ):
+        return ent.end
+    end = link + 1
+    while end < len(doc) and end - link <= _MAX_FIELD_WORDS:
+        token = doc[end]
+        if token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_:
+            end += 1  # "Cell-Based"
+            continue
+        if (
+            not token.is_title
+            or token.ent_iob_ != "O"
+            or token.is_sent_start
+            or token.pos_ in {"VERB", "AUX"}
+            or token.lower_ in lexicons.title_heads
+            or token.lower_ in lexicons.headline_verbs_at_end
+        ):
+            break
+        end += 1
+    if end == link + 1 or doc[end - 1].text == "-":
+        return ent.end
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.is_title:
+        return ent.end  # the capitalised words go on: more than the fields of one name
+    return end
 
 
 def _written_outside_headlines(name: Span) -> bool:

@@ -42,14 +42,24 @@ class ActorRecord:
 
 def _surface_form(mention: Span) -> str:
     """The mention's words; an abbreviation's period that also ends the sentence is not part of
-    the name ("… published by Gulf Coast Newspapers Inc. Gulf Coast is …" → "… Inc")."""
-    text = " ".join(mention.text.split())
+    the name ("… published by Gulf Coast Newspapers Inc. Gulf Coast is …" → "… Inc"), and
+    words the scraped text glued together are apart ("Larner Collegeof Medicine" → "Larner
+    College of Medicine"): only a split made them two tokens without a space."""
+    text = " ".join(_spaced_words(mention).split())
     last = mention[-1]
     # "Inc." or "Corp.", not "S.A." or "N.V.", whose inner periods say the last one is theirs
     abbreviation = last.text.endswith(".") and last.text.count(".") == 1 and len(last) > 2
     if len(mention) > 1 and abbreviation and _ends_sentence(last):
         return text[:-1]
     return text
+
+
+def _spaced_words(mention: Span) -> str:
+    parts: list[str] = []
+    for token in mention[:-1]:
+        glued = not token.whitespace_ and token.is_alpha and token.nbor().is_alpha
+        parts += [token.text, " " if glued else token.whitespace_]
+    return "".join([*parts, mention[-1].text])
 
 
 def _ends_sentence(token: Token) -> bool:

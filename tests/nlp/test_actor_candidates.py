@@ -319,3 +319,31 @@ def test_an_unlabelled_proper_name_right_before_said_is_an_organisation(nlp: Lan
 def test_a_proper_name_away_from_a_reporting_verb_is_left_to_the_ner(nlp: Language) -> None:
     found = texts(candidates(nlp, "Shares of Wyse Technology rose after the report."))
     assert "Wyse Technology" not in found
+
+
+def test_an_institutions_field_may_end_in_a_word_that_ends_treatment_names(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "Researchers at the Center for Regenerative Medicine & Cell Based Therapies of Ohio "
+        "State work on new treatments. They compared Cell Based Therapies in mice. The Gene "
+        "Editing Institute of the Helen F. Graham Cancer Center is in Delaware."
+    )
+    names = (
+        "Center for Regenerative Medicine & Cell Based Therapies",
+        "Cell Based Therapies in",
+        "Gene Editing Institute of the Helen F. Graham Cancer",  # the NER cut "Center"
+    )
+    ents = []
+    for name in names:
+        start = doc.text.index(name)
+        span = doc.char_span(start, start + len(name.removesuffix(" in")), label="ORG")
+        assert span is not None
+        ents.append(span)
+    doc.ents = ents
+    assert texts(find_candidates(doc, get_lexicons())) == [names[0]]
+
+
+def test_a_name_the_tokenizer_split_at_hyphens_is_whole(nlp: Language) -> None:
+    found = texts(candidates(nlp, "C-I-L Inc said it would buy Trimac Ltd's stake."))
+    assert "C-I-L Inc" in found

@@ -152,3 +152,27 @@ def test_a_name_after_invisible_or_no_break_spaces_comes_out_whole(extract: Extr
     institute = actors_with(result, "California Skin Institute")[0]
     mention = institute.mentions[0]
     assert text[mention.start : mention.end] == "California Skin Institute"
+
+
+def test_a_companys_short_form_written_later_is_a_mention(extract: Extract) -> None:
+    result = extract(
+        "Oncotelic Therapeutics Inc said it raised funds. The money lets Oncotelic grow."
+    )
+    (oncotelic,) = actors_with(result, "Oncotelic Therapeutics Inc")
+    assert [m.text for m in oncotelic.mentions] == ["Oncotelic Therapeutics Inc", "Oncotelic"]
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_short_form(extract: Extract) -> None:
+    result = extract(
+        "Precision BioSciences Inc said it will grow. Precision medicine needs precision tools."
+    )
+    precision = actors_with(result, "Precision BioSciences Inc")
+    assert [m.text for m in precision[0].mentions] == ["Precision BioSciences Inc"]
+
+
+def test_words_glued_by_scraping_are_apart_in_the_name(extract: Extract) -> None:
+    result = extract("Jane Doe is dean of the Larner Collegeof Medicine at the University.")
+    college = actors_with(result, "Larner College of Medicine")
+    assert college, [actor.name for actor in result.actors]
+    # the mention keeps the article's own text at its offsets
+    assert [m.text for m in college[0].mentions] == ["Larner Collegeof Medicine"]

@@ -41,6 +41,18 @@ def test_name_comma_title_at_organisation(rule_relations: Rules) -> None:
     assert found[0][2].get("role") == "Chief Medical Officer"
 
 
+def test_name_comma_organisation_title(rule_relations: Rules) -> None:
+    found = affiliations(
+        rule_relations,
+        '"We are ready," said Jane Doe, Castellan Genomics\' Chief Executive Officer. '
+        '"So are we," said John Roe, Beta Bio\'s Chief Medical Officer.',
+    )
+    assert [(s, t, attrs.get("role")) for s, t, attrs in found] == [
+        ("Jane Doe", "Castellan Genomics", "Chief Executive Officer"),
+        ("John Roe", "Beta Bio", "Chief Medical Officer"),
+    ]
+
+
 def test_no_title_no_affiliation(rule_relations: Rules) -> None:
     text = '"We are pleased," said Jane Doe. Acme Therapeutics expects data next year.'
     assert affiliations(rule_relations, text) == []

@@ -115,3 +115,10 @@ def test_a_glued_joining_word_is_split_after_a_word_the_text_writes_alone(
 ) -> None:
     words = [t.text for t in splitter("Sales in the United Statesand Canada. The United States")]
     assert words[3:7] == ["United", "States", "and", "Canada"]
+
+
+def test_a_glued_joining_word_is_split_after_a_word_that_ends_organisations_names(
+    splitter: Language,
+) -> None:
+    words = [t.text for t in splitter("He studied at the Larner Collegeof Medicine in 1990.")]
+    assert words[4:8] == ["Larner", "College", "of", "Medicine"]

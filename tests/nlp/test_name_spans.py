@@ -4,16 +4,18 @@ candidates."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.name_spans import (
+    is_headline,
     is_listed,
     rejoined,
     split_coordinated,
     unlabelled_listed,
     unlabelled_reporters,
+    with_coordinated_fields,
     with_unit_words,
 )
 
@@ -99,3 +101,40 @@ def test_labels_longer_names_and_headlines_are_no_units(nlp: Language) -> None:
     headline = nlp("Merck Vaccine Leaders Gather Here Today\n\nThe meeting was held at Merck.")
     orgs = [ent for ent in headline.ents if ent.id_ and ent.label_ == "ORG"]
     assert [span.text for span in with_unit_words(orgs, lexicons)] == ["Merck", "Merck"]
+
+
+def _org_span(doc: Doc, name: str, span_id: str = "") -> Span:
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert span is not None
+    return Span(doc, span.start, span.end, label="ORG", span_id=span_id)
+
+
+def test_a_name_cut_at_the_and_of_its_fields_goes_on(nlp: Language) -> None:
+    doc = nlp(
+        "She joined the IU Bloomington College of Arts and Sciences' Department of "
+        "Psychology. He is at the University of Tennessee Medical Center and Professor at "
+        "a college. They met at the Massachusetts Institute of Technology and Design."
+    )
+    cut = _org_span(doc, "IU Bloomington College of Arts")
+    then_a_title = _org_span(doc, "University of Tennessee Medical Center")
+    known = _org_span(doc, "Massachusetts Institute of Technology", "MIT")
+    spans = with_coordinated_fields([cut, then_a_title, known], get_lexicons())
+    assert [(span.text, span.id_) for span in spans] == [
+        ("IU Bloomington College of Arts and Sciences", ""),
+        ("University of Tennessee Medical Center", ""),
+        # a known name with a longer "of" phrase is another organisation
+        ("Massachusetts Institute of Technology and Design", CUE_PATTERN_ID),
+    ]
+
+
+def test_a_sentence_of_names_with_lower_case_verbs_is_no_headline(nlp: Language) -> None:
+    body = nlp(
+        "It is led by Enrique Schisterman of the Eunice Kennedy Shriver National Institute "
+        "of Child Health and Human Development."
+    )
+    assert not is_headline(body[:])
+    headline = nlp(
+        "Merck Announces Fourth-Quarter and Full-Year Financial Results February 5, 2020 6:45 am ET"
+    )
+    assert is_headline(headline[:])

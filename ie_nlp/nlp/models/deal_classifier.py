@@ -11,11 +11,13 @@ one. A deal record's own confidence, over the decisions made from these probabil
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.special import expit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -45,6 +47,46 @@ def new_estimator(c: float = 1.0) -> CalibratedClassifierCV:
     )
 
 
+@dataclass(frozen=True)
+class _Stack:
+    """Every label's fold models side by side: a column of weights, an intercept and the
+    Platt parameters per fold, and each label's columns."""
+
+    models: tuple[tuple[str, CalibratedClassifierCV], ...]  # what it was made of
+    columns: dict[str, tuple[int, int]]
+    weights: np.ndarray
+    intercepts: np.ndarray
+    slopes: np.ndarray
+    offsets: np.ndarray
+
+    @classmethod
+    def of(cls, models: dict[str, CalibratedClassifierCV]) -> _Stack:
+        folds = [
+            (label, fold)
+            for label, model in models.items()
+            for fold in model.calibrated_classifiers_
+        ]
+        columns: dict[str, tuple[int, int]] = {}
+        for column, (label, _) in enumerate(folds):
+            columns[label] = (columns.get(label, (column, column))[0], column + 1)
+        return cls(
+            tuple(models.items()),
+            columns,
+            np.column_stack([fold.estimator.coef_[0] for _, fold in folds]),
+            np.array([fold.estimator.intercept_[0] for _, fold in folds]),
+            np.array([fold.calibrators[0].a_ for _, fold in folds]),
+            np.array([fold.calibrators[0].b_ for _, fold in folds]),
+        )
+
+    def made_of(self, models: dict[str, CalibratedClassifierCV]) -> bool:
+        return len(self.models) == len(models) and all(
+            label == now_label and model is now_model
+            for (label, model), (now_label, now_model) in zip(
+                self.models, models.items(), strict=True
+            )
+        )
+
+
 class DealClassifier:
     def __init__(
         self,
@@ -57,6 +99,7 @@ class DealClassifier:
         self.models = models
         self.metadata = metadata
         self._confidence = confidence
+        self._stack: _Stack | None = None
 
     @property
     def confidence(self) -> DealConfidence:
@@ -122,11 +165,24 @@ class DealClassifier:
     def probabilities(
         self, features: Sequence[dict[str, float]], embeddings: np.ndarray | None
     ) -> dict[str, np.ndarray]:
-        """Per label, each pair's probability."""
+        """Per label, each pair's probability: what each label's ``predict_proba`` gives,
+        computed for all labels and folds in one product (per-call checks made sklearn's
+        own loop over 17 labels × 3 folds a tenth of extraction time)."""
         if not features:
             return {label: np.zeros(0) for label in self.models}
-        matrix = self.matrix(features, embeddings)
-        return {label: model.predict_proba(matrix)[:, 1] for label, model in self.models.items()}
+        stack = self._stacked()
+        scores = self.matrix(features, embeddings) @ stack.weights + stack.intercepts
+        # each fold's Platt sigmoid, then the mean of a label's folds, as CalibratedClassifierCV
+        folds = expit(-(stack.slopes * scores + stack.offsets))
+        return {
+            label: folds[:, start:stop].mean(axis=1)
+            for label, (start, stop) in stack.columns.items()
+        }
+
+    def _stacked(self) -> _Stack:
+        if self._stack is None or not self._stack.made_of(self.models):
+            self._stack = _Stack.of(self.models)
+        return self._stack
 
     def save(self, path: Path, metadata: dict[str, Any]) -> None:
         save_estimator(
