@@ -19,10 +19,10 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
+from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.taxonomy import load_data_file
 
 GLUED_WORDS_FILE = "glued_words.json"
-ACTOR_TYPE_CUES_FILE = "actor_type_cues.json"
 SHORTEST_WORD = 2  # one letter glued to a capital is a brand's shape ("iPhone", "eGenesis")
 SHORTEST_ACRONYM = 2
 
@@ -85,13 +85,7 @@ class GluedJoiningWords:
         # the letters that keep a word whole, as in the tokenizer's rule: "England", "Finland"
         self.joining_words = {word: not_after.get(word, "") for word in rule["words"]}
         self.shortest_word: int = rule["shortest_word"]
-        cues = load_data_file(ACTOR_TYPE_CUES_FILE)["name_tokens"]
-        self.name_words = frozenset(
-            cue.split()[-1]
-            for type_id, type_cues in cues.items()
-            if type_id != "person"
-            for cue in type_cues
-        )
+        self.name_words = get_lexicons().org_cue_words
 
     def __call__(self, doc: Doc) -> Doc:
         glued = [(token, word) for token in doc if (word := self._glued_word(token))]

@@ -57,6 +57,8 @@ class Lexicons:
     inn_suffixes: dict[str, str]
     type_descriptions: dict[str, list[str]]
     type_name_tokens: dict[str, list[str]]
+    # the last words of organisations' name cues: "Therapeutics", "University", "for"
+    org_cue_words: frozenset[str]
     ambiguous_name_tokens: frozenset[str]
     description_stops: frozenset[str]
     relation_cues: dict[str, Any]
@@ -158,6 +160,12 @@ def load_lexicons() -> Lexicons:
         inn_suffixes=capability["inn_suffixes"],
         type_descriptions=cues["descriptions"],
         type_name_tokens=cues["name_tokens"],
+        org_cue_words=frozenset(
+            cue.split()[-1]
+            for type_id, type_cues in cues["name_tokens"].items()
+            if type_id != "person"
+            for cue in type_cues
+        ),
         ambiguous_name_tokens=frozenset(cues["ambiguous_name_tokens"]),
         description_stops=frozenset(cues["description_stops"]),
         relation_cues=relation_cues,

@@ -36,13 +36,7 @@ OTHER_LABELS_WITH_CUES = {"FAC", "PRODUCT", "NORP", "WORK_OF_ART", "GPE", "LOC",
 
 
 def has_org_cue(span: Span, lexicons: Lexicons) -> bool:
-    words = {token.text for token in span}
-    return any(
-        cue.split()[-1] in words
-        for type_id, cues in lexicons.type_name_tokens.items()
-        for cue in cues
-        if type_id != "person"
-    )
+    return any(token.text in lexicons.org_cue_words for token in span)
 
 
 def gazetteer_entry(span: Span, lexicons: Lexicons) -> GazetteerEntry | None:
@@ -203,12 +197,12 @@ def is_headline(sentence: Span) -> bool:
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
         return False
-    lower_case_verbs = [
+    lower_case_verbs_or_pronouns = [
         t
         for t in sentence
         if t.is_lower and t.pos_ in {"VERB", "AUX", "PRON"} and t.lower_ not in _CLOCK_WORDS
     ]
-    return len(lower_case_verbs) < 2
+    return len(lower_case_verbs_or_pronouns) < 2
 
 
 _MAX_UNIT_WORDS = 3
