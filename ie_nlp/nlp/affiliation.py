@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from ie_nlp.nlp.lexicons import Lexicons
+from ie_nlp.nlp.name_spans import POSSESSIVES
 from ie_nlp.nlp.records import ActorRecord, actor_at
 
 MAX_GAP_AFTER_PERSON = 30
 MAX_GAP_BEFORE_PERSON = 6
-_POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
 def _role(doc: Doc, start: int, end: int, lexicons: Lexicons) -> str | None:
@@ -123,7 +123,7 @@ def affiliations(
                 break
             if (person.id, org.id) in seen:
                 continue
-            possessive = o_end < len(doc) and doc[o_end].text in _POSSESSIVES
+            possessive = o_end < len(doc) and doc[o_end].text in POSSESSIVES
             gap_words = {t.lower_ for t in doc[p_end:o_start]}
             if gap_words == {","}:
                 # "said Uttam Patil, ABVC's Chief Executive Officer"

@@ -18,6 +18,7 @@ from ie_nlp.nlp.lexicons import GazetteerEntry, Lexicons
 __all__ = [
     "ORG_LABELS",
     "OTHER_LABELS_WITH_CUES",
+    "POSSESSIVES",
     "gazetteer_entry",
     "has_org_cue",
     "is_headline",
@@ -67,7 +68,7 @@ def split_coordinated(ent: Span, lexicons: Lexicons) -> list[Span]:
     return [ent]
 
 
-_POSSESSIVES = {"'s", "’s", "'", "’"}
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def rejoined(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
@@ -96,7 +97,7 @@ def _linked_after(span: Span) -> bool:
     if span.end >= len(span.doc):
         return False
     link = span.doc[span.end]
-    return link.text in _POSSESSIVES or link.lower_ in {"and", "&"}
+    return link.text in POSSESSIVES or link.lower_ in {"and", "&"}
 
 
 def _cut_name(first: Span, rest: Span, alone: Counter[str], lexicons: Lexicons) -> bool:
@@ -109,7 +110,7 @@ def _cut_name(first: Span, rest: Span, alone: Counter[str], lexicons: Lexicons) 
     elif first.end + 1 == rest.start and first.label_ in ORG_LABELS | OTHER_LABELS_WITH_CUES:
         if alone[first.text] or not _linked_after(first):
             return False
-        if len(first) > 1 and (doc[first.end].text in _POSSESSIVES or first.label_ != "ORG"):
+        if len(first) > 1 and (doc[first.end].text in POSSESSIVES or first.label_ != "ORG"):
             return False  # "Scott's", "Clayton and", but not "vice chairman Dudley Taft and"
         head = first
     else:
