@@ -11,13 +11,14 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from spacy.tokens import Doc
 
 from ie_nlp.evaluation import Annotation, calibration_error
-from ie_nlp.learn.deal_training import lowest_near_best
 from ie_nlp.nlp.capabilities import CapabilityFinder
 from ie_nlp.nlp.capability_holders import HolderCandidate
 from ie_nlp.nlp.models.capability_holder_model import CapabilityHolderModel, kept_pairs
 
 FOLDS = 5
 THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(15)]  # 0.1 … 0.8
+# held-out record F1 this close to the best is a tie (see ``middle_of_near_best``)
+NEAR_BEST = 0.005
 
 
 @dataclass
@@ -62,9 +63,7 @@ def fit_holder_model(examples: HolderExamples) -> CapabilityHolderModel:
         for threshold in THRESHOLDS
         for nobody in THRESHOLDS
     }
-    # the top of this grid is flat too (0.635–0.636 over 0.3–0.45): its highest point moved
-    # 0.35 → 0.45 between two builds
-    threshold, nobody = lowest_near_best(scores)
+    threshold, nobody = middle_of_near_best(scores)
     f1 = scores[threshold, nobody]
     kept = _kept(examples, held_out, threshold, nobody)
     return CapabilityHolderModel.fit(
@@ -113,3 +112,20 @@ def _record_f1(
     right = sum(label for _, label in kept)
     total = len(kept) + examples.gold_records
     return 2 * right / total if total else 0.0
+
+
+def middle_of_near_best(scores: dict[tuple[float, float], float]) -> tuple[float, float]:
+    """The pair of thresholds nearest the middle (the median of each) of those whose held-out
+    F1 is within ``NEAR_BEST`` of the best. The top of this grid is flat and its edges move
+    with any change to the training pairs (the lowest pair near the best went 0.35/0.2 →
+    0.25/0.1 between two builds, and dev capability precision 0.72 → 0.64). Nested on the
+    training articles (4 × 5 folds): record F1 0.668 against 0.662 for the lowest pair within
+    0.002, and the thresholds chosen in the folds vary a third as much (sd 0.035/0.023 against
+    0.068/0.088)."""
+    best = max(scores.values())
+    near = [pair for pair, score in scores.items() if score >= best - NEAR_BEST]
+    middle = (
+        float(np.median([pair[0] for pair in near])),
+        float(np.median([pair[1] for pair in near])),
+    )
+    return min(near, key=lambda pair: (abs(pair[0] - middle[0]) + abs(pair[1] - middle[1]), pair))

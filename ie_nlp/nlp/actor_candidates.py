@@ -11,19 +11,21 @@ from spacy.tokens import Doc, Span, Token
 
 from ie_nlp.names import has_legal_suffix, normalize_name
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
+from ie_nlp.nlp.coordinated_names import with_coordinated_fields, with_coordinated_heads
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.name_spans import (
     ORG_LABELS,
     OTHER_LABELS_WITH_CUES,
     gazetteer_entry,
     has_org_cue,
+    has_unambiguous_legal_form,
     is_headline,
     is_listed,
     rejoined,
     split_coordinated,
     unlabelled_listed,
     unlabelled_reporters,
-    with_coordinated_fields,
+    with_legal_forms,
     with_unit_words,
 )
 
@@ -128,7 +130,7 @@ def _rejected(span: Span, lexicons: Lexicons, known: bool) -> bool:
     if (
         is_headline(span.sent)
         and not has_org_cue(span, lexicons)
-        and not _unambiguous_legal_form(span, lexicons)
+        and not has_unambiguous_legal_form(span, lexicons)
         and not is_listed(span, lexicons)
     ):
         return True
@@ -152,12 +154,6 @@ def _institution_head(span: Span, lexicons: Lexicons) -> int:
         if token.text in heads and doc[token.i + 1].lower_ in {"of", "for"}:
             return token.i + 1 - span.start
     return len(span)
-
-
-def _unambiguous_legal_form(span: Span, lexicons: Lexicons) -> bool:
-    """ "Soligenix Inc": a legal form that marks a name even in a title-case headline; "Co" and
-    "Company" do not ("New Company", "Expects Organon & Co.")."""
-    return has_legal_suffix(span.text) and span[-1].lower_ not in lexicons.name_shapes.and_company
 
 
 def _only_generic_words(span: Span, lexicons: Lexicons) -> bool:
@@ -190,11 +186,17 @@ def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
 
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
+    names = rejoined(doc.ents, lexicons)
+    for reshaped in (
+        with_legal_forms,
+        with_coordinated_fields,
+        with_coordinated_heads,
+        with_unit_words,
+    ):
+        names = reshaped(names, lexicons)
     entities = sorted(
         [
-            *with_unit_words(
-                with_coordinated_fields(rejoined(doc.ents, lexicons), lexicons), lexicons
-            ),
+            *names,
             *unlabelled_reporters(doc, lexicons),
             *unlabelled_listed(doc, lexicons),
         ],

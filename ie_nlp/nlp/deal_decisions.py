@@ -6,7 +6,9 @@ A sentence in a zone that reports no deal of its own (the zones ``no_evidence`` 
 ``data/relation_cues.json``: safe-harbour and tender-offer paperwork, contacts) is evidence
 only where the body agrees: a body sentence gives the same pair the same label with at least
 ``BODY_AGREEMENT`` of the threshold. A sentence whose every deal word is hedged ("plans to
-acquire", "may invest") states an intention, which ANNOTATION.md counts as no deal.
+acquire", "may invest") states an intention, which ANNOTATION.md counts as no deal. A label the
+two actors' types rule out is never decided, as the trigger rules propose none
+(``TriggerIndex.allows``: a regulator acquires nothing).
 
 ``decide`` makes these decisions from each pair's probabilities and ``PairFacts`` alone, so
 that training (``ie_nlp.learn.deal_training``) fits the records' confidence on the very
@@ -45,6 +47,9 @@ class PairFacts:
     stated: bool  # not an intention alone
     no_evidence: bool  # in a zone that reports no deal of its own
     rule_label: str | None  # the label the trigger rules give the pair, if they propose one
+    # labels the two actors' types rule out, as for the rules ("allowed_types" in
+    # relation_cues.json: the SEC acquires nothing, a government licenses no drug)
+    ruled_out: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -53,11 +58,33 @@ class PairFacts:
         low, high = sorted((pair.first[1].id, pair.second[1].id))
         rule = pair.rule
         rule_label = None
+        taxonomy = get_taxonomy()
         if rule is not None:
-            directed = get_taxonomy().is_directed(rule.type)
+            directed = taxonomy.is_directed(rule.type)
             rule_label = deal_label(rule.type, directed, rule.source is pair.first[1])
+        first, second = pair.first[1], pair.second[1]
+        ruled_out = set()
+        for type_id in index.allowed_types:
+            forward, backward = (
+                index.allows(type_id, first, second),
+                index.allows(type_id, second, first),
+            )
+            if taxonomy.is_directed(type_id):
+                ruled_out |= {
+                    deal_label(type_id, True, first_is_source)
+                    for first_is_source, allowed in ((True, forward), (False, backward))
+                    if not allowed
+                }
+            elif not (forward or backward):
+                ruled_out.add(type_id)
         return cls(
-            doc, low, high, not _intention(pair, index), bool(pair.zones & no_evidence), rule_label
+            doc,
+            low,
+            high,
+            not _intention(pair, index),
+            bool(pair.zones & no_evidence),
+            rule_label,
+            frozenset(ruled_out),
         )
 
 
@@ -104,7 +131,11 @@ def decide(
         threshold = thresholds[label]
         for row in np.flatnonzero(column >= threshold).tolist():
             pair = scores.facts[row]
-            if not pair.stated or not _agreed(pair, label, threshold, scores.body):
+            if (
+                not pair.stated
+                or label in pair.ruled_out
+                or not _agreed(pair, label, threshold, scores.body)
+            ):
                 continue
             key = (pair.doc, type_id, pair.low, pair.high)
             if key not in best or column[row] > best[key][0]:

@@ -1,8 +1,8 @@
 """Entity spans reshaped into whole names before they become actor candidates: split where
 one span holds two names, rejoined where the NER cut one name in two, lengthened where a known
-organisation's name begins a unit's ("Merck Animal Health") or where the NER cut a name's "of"
-phrase at its "and" ("College of Arts and Sciences"), and added where the NER left a reporting or
-a listed company without a label."""
+organisation's name begins a unit's ("Merck Animal Health") or a legal form ends it
+("Clinilabs, LLC"), and added where the NER left a reporting or a listed company without a
+label. Names cut at an "and" are ``coordinated_names``'."""
 
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ __all__ = [
     "POSSESSIVES",
     "gazetteer_entry",
     "has_org_cue",
+    "has_unambiguous_legal_form",
     "is_headline",
     "is_listed",
     "rejoined",
     "split_coordinated",
     "unlabelled_listed",
     "unlabelled_reporters",
-    "with_coordinated_fields",
+    "with_legal_forms",
     "with_unit_words",
 ]
 
@@ -90,6 +91,45 @@ def rejoined(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
         else:
             joined.append(ent)
     return joined
+
+
+def with_legal_forms(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
+    """ "Clinilabs" (read as a person) + ", LLC": a name followed by a comma and a legal form
+    that the NER left outside it (or labelled alone) is an organisation's, legal form included;
+    an organisation's name right before it is part of it ("Boehringer Ingelheim" + "Fremont"
+    + ", Inc.")."""
+    joined: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue  # the legal form taken into the name before it
+        end = _legal_form_end(ent, lexicons)
+        if end > ent.end:
+            start = ent.start
+            if joined and joined[-1].end == start and joined[-1].label_ in ORG_LABELS:
+                start = joined.pop().start
+            ent = Span(ent.doc, start, end, label="ORG", span_id=ent.id)
+            skip_to = end
+        joined.append(ent)
+    return joined
+
+
+def _legal_form_end(ent: Span, lexicons: Lexicons) -> int:
+    doc = ent.doc
+    end = ent.end
+    if end + 1 >= len(doc) or doc[end].text != "," or ent.label_ not in OTHER_LABELS_WITH_CUES:
+        return end
+    form = end + 1
+    while form < len(doc) and doc[form].lower_ in lexicons.legal_forms:
+        form += 1
+    named = doc[ent.start : form]
+    return form if form > end + 1 and has_unambiguous_legal_form(named, lexicons) else end
+
+
+def has_unambiguous_legal_form(span: Span, lexicons: Lexicons) -> bool:
+    """ "Soligenix Inc": a legal form that marks a name even in a title-case headline; "Co" and
+    "Company" do not ("New Company", "Expects Organon & Co.")."""
+    return has_legal_suffix(span.text) and span[-1].lower_ not in lexicons.name_shapes.and_company
 
 
 def _linked_after(span: Span) -> bool:
@@ -228,59 +268,6 @@ def with_unit_words(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
                 continue
         extended.append(ent)
     return extended
-
-
-_MAX_FIELD_WORDS = 4
-
-
-def with_coordinated_fields(ents: Sequence[Span], lexicons: Lexicons) -> list[Span]:
-    """ "College of Arts" + "and Sciences", "Department of Psychiatry" + "and Behavioral
-    Sciences": an organisation's name whose "of" or "for" phrase joins two fields, which the NER
-    cut at the "and". The capitalised words after the "and" must end the name and be no name,
-    title ("… Medical Center and Professor at …") or verb of their own."""
-    extended: list[Span] = []
-    for ent in ents:
-        end = _field_end(ent, lexicons) if ent.label_ in ORG_LABELS else ent.end
-        if end > ent.end:
-            # a known organisation's name with a longer "of" phrase is another organisation
-            span_id = CUE_PATTERN_ID if ent.id_ else ent.id
-            ent = Span(ent.doc, ent.start, end, label=ent.label, span_id=span_id)
-        extended.append(ent)
-    return extended
-
-
-def _field_end(ent: Span, lexicons: Lexicons) -> int:
-    doc = ent.doc
-    link = ent.end
-    if (
-        link + 1 >= len(doc)
-        or doc[link].lower_ not in {"and", "&"}
-        or not doc[link - 1].whitespace_
-        or not any(token.lower_ in {"of", "for"} for token in ent[1:-1])
-    ):
-        return ent.end
-    end = link + 1
-    while end < len(doc) and end - link <= _MAX_FIELD_WORDS:
-        token = doc[end]
-        if token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_:
-            end += 1  # "Cell-Based"
-            continue
-        if (
-            not token.is_title
-            or token.ent_iob_ != "O"
-            or token.is_sent_start
-            or token.pos_ in {"VERB", "AUX"}
-            or token.lower_ in lexicons.title_heads
-            or token.lower_ in lexicons.headline_verbs_at_end
-        ):
-            break
-        end += 1
-    if end == link + 1 or doc[end - 1].text == "-":
-        return ent.end
-    after = doc[end] if end < len(doc) else None
-    if after is not None and after.is_title:
-        return ent.end  # the capitalised words go on: more than the fields of one name
-    return end
 
 
 def _written_outside_headlines(name: Span) -> bool:

@@ -118,7 +118,7 @@ class RelationFinder:
         main = main_org(doc)
         for sentence in doc.sents:
             before = focus.update(sentence)
-            for person, org, role in affiliations(sentence, self.lexicons, before or main):
+            for person, org, role in affiliations(sentence, self.lexicons, main or before):
                 attributes = {"role": role} if role else {}
                 self._keep(
                     records,

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import spacy
 
-from ie_nlp.learn.capability_training import HolderExamples, fit_holder_model
+from ie_nlp.learn.capability_training import (
+    HolderExamples,
+    fit_holder_model,
+    middle_of_near_best,
+)
 from ie_nlp.nlp.capability_holders import HolderCandidate
 from ie_nlp.nlp.records import ActorRecord
 
@@ -42,7 +46,19 @@ def test_gold_records_no_candidate_reaches_count_as_missed() -> None:
     assert model.metadata["held_out_record_f1"] == round(2 * 50 / (50 + 100), 4)
 
 
-def test_on_a_tie_the_lowest_thresholds_are_chosen() -> None:
-    # separable pairs score F1 1.0 at every threshold: the choice is the tie-break's alone
+def test_on_a_flat_top_the_middle_thresholds_are_chosen() -> None:
+    # separable pairs score F1 1.0 at every threshold from 0.1 to 0.8: the whole grid ties
     model = fit_holder_model(examples(50, 0))
-    assert (model.threshold, model.nobody_threshold) == (0.1, 0.1)
+    assert (model.threshold, model.nobody_threshold) == (0.45, 0.45)
+
+
+def test_the_middle_is_taken_among_the_pairs_near_the_best() -> None:
+    scores = {
+        (0.2, 0.1): 0.630,  # more than 0.005 below the best: not near it
+        (0.3, 0.1): 0.6355,
+        (0.35, 0.2): 0.636,
+        (0.4, 0.3): 0.6364,
+        (0.5, 0.3): 0.6330,
+    }
+    # the three near the best have medians 0.35 and 0.2 (the lowest would be 0.3/0.1)
+    assert middle_of_near_best(scores) == (0.35, 0.2)

@@ -94,6 +94,19 @@ def test_its_title_before_an_honorific_works_for_the_article_organisation(
     assert ("Vuong Trieu", "Oncotelic Therapeutics") in pairs
 
 
+def test_a_titled_person_alone_works_for_the_organisation_the_article_is_about(
+    rule_relations: Rules,
+) -> None:
+    # the sentence before names a regulator, but the release is about Cybin
+    found = affiliations(
+        rule_relations,
+        "Cybin Inc. started a Phase 3 study. Cybin Inc. expects data in 2026. Cybin Inc. "
+        "met the U.S. Food and Drug Administration in May. The U.S. Food and Drug "
+        "Administration agreed to the design. CEO Doug Drysdale cited growing support.",
+    )
+    assert [(s, t) for s, t, _ in found] == [("Doug Drysdale", "Cybin Inc.")]
+
+
 def proposals(nlp: Language, text: str) -> list[RelationRecord]:
     return nlp.get_pipe("ie_relations").propose(nlp(text))  # type: ignore[attr-defined,no-any-return]
 

@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
+from spacy.language import Language
 
 from ie_nlp.nlp.deal_decisions import DealKey, Decision, PairFacts, PairScores, decide
+from ie_nlp.nlp.deal_pairs import DealPair
+from ie_nlp.nlp.records import ActorRecord
 
 THRESHOLDS = {"acquisition:fwd": 0.5, "acquisition:rev": 0.5}
 
@@ -56,3 +61,28 @@ def test_a_rule_proposal_is_kept_below_the_threshold_only_when_asked() -> None:
     assert decision.probability == pytest.approx(0.1)
     assert decision.by_rule  # the records' confidence tells such proposals apart
     assert not _decided(facts, [0.9], keep_rule_deals=True)[(0, "acquisition", "a1", "a2")].by_rule
+
+
+def test_a_label_the_actor_types_rule_out_is_never_decided() -> None:
+    ruled_out = PairFacts(0, "a1", "a2", True, False, None, frozenset({"acquisition:fwd"}))
+    assert _decided([ruled_out], [0.9]) == {}
+    assert _decided([_pair()], [0.9])  # the same pair without the types' say
+
+
+def test_the_actor_types_rule_out_what_the_rules_would_not_propose(nlp: Language) -> None:
+    doc = nlp.make_doc("The SEC filed, and Merck signed.")
+    regulator = ActorRecord("a1", "org", [doc[1:2]], "SEC", "public_body", "gazetteer")
+    company = ActorRecord("a2", "org", [doc[5:6]], "Merck", "large_pharma", "gazetteer")
+    guessed = ActorRecord("a3", "org", [doc[5:6]], "Merck", "public_body", "classifier")
+    relations: Any = nlp.get_pipe("ie_relations")
+
+    def ruled_out(first: ActorRecord, second: ActorRecord) -> frozenset[str]:
+        pair = DealPair(doc[:], 0, (1, first), (5, second), False, None, [])
+        return PairFacts.of(0, pair, relations.triggers, frozenset()).ruled_out
+
+    # a regulator acquires nothing; a pharma company may acquire, and a regulator not be bought
+    assert {"acquisition:fwd", "acquisition:rev", "licensing:fwd"} <= ruled_out(regulator, company)
+    assert "supply:rev" not in ruled_out(regulator, company)  # the company supplies it
+    # nor is a regulator bought; a type the classifier guessed vetoes nothing
+    assert "acquisition:fwd" in ruled_out(company, regulator)
+    assert ruled_out(company, guessed) & {"acquisition:fwd", "acquisition:rev"} == set()

@@ -15,7 +15,7 @@ from ie_nlp.nlp.name_spans import (
     split_coordinated,
     unlabelled_listed,
     unlabelled_reporters,
-    with_coordinated_fields,
+    with_legal_forms,
     with_unit_words,
 )
 
@@ -103,31 +103,6 @@ def test_labels_longer_names_and_headlines_are_no_units(nlp: Language) -> None:
     assert [span.text for span in with_unit_words(orgs, lexicons)] == ["Merck", "Merck"]
 
 
-def _org_span(doc: Doc, name: str, span_id: str = "") -> Span:
-    start = doc.text.index(name)
-    span = doc.char_span(start, start + len(name), label="ORG")
-    assert span is not None
-    return Span(doc, span.start, span.end, label="ORG", span_id=span_id)
-
-
-def test_a_name_cut_at_the_and_of_its_fields_goes_on(nlp: Language) -> None:
-    doc = nlp(
-        "She joined the IU Bloomington College of Arts and Sciences' Department of "
-        "Psychology. He is at the University of Tennessee Medical Center and Professor at "
-        "a college. They met at the Massachusetts Institute of Technology and Design."
-    )
-    cut = _org_span(doc, "IU Bloomington College of Arts")
-    then_a_title = _org_span(doc, "University of Tennessee Medical Center")
-    known = _org_span(doc, "Massachusetts Institute of Technology", "MIT")
-    spans = with_coordinated_fields([cut, then_a_title, known], get_lexicons())
-    assert [(span.text, span.id_) for span in spans] == [
-        ("IU Bloomington College of Arts and Sciences", ""),
-        ("University of Tennessee Medical Center", ""),
-        # a known name with a longer "of" phrase is another organisation
-        ("Massachusetts Institute of Technology and Design", CUE_PATTERN_ID),
-    ]
-
-
 def test_a_sentence_of_names_with_lower_case_verbs_is_no_headline(nlp: Language) -> None:
     body = nlp(
         "It is led by Enrique Schisterman of the Eunice Kennedy Shriver National Institute "
@@ -138,3 +113,44 @@ def test_a_sentence_of_names_with_lower_case_verbs_is_no_headline(nlp: Language)
         "Merck Announces Fourth-Quarter and Full-Year Financial Results February 5, 2020 6:45 am ET"
     )
     assert is_headline(headline[:])
+
+
+def _labelled(doc: Doc, *names: tuple[str, str]) -> list[Span]:
+    """The doc with these (text, label) spans as its entities, in order."""
+    spans = []
+    for text, label in names:
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    return spans
+
+
+def test_a_legal_form_after_a_comma_makes_the_name_an_organisation(nlp: Language) -> None:
+    lexicons = get_lexicons()
+    doc = nlp.make_doc(
+        "Clinilabs, LLC, a research firm, works with Boehringer Ingelheim Fremont, Inc."
+    )
+    spans = _labelled(
+        doc,
+        ("Clinilabs", "PERSON"),
+        ("LLC", "ORG"),
+        ("Boehringer Ingelheim", "ORG"),
+        ("Fremont", "GPE"),
+    )
+    assert [(span.text, span.label_) for span in with_legal_forms(spans, lexicons)] == [
+        ("Clinilabs, LLC", "ORG"),
+        # the organisation right before the place is the name's beginning
+        ("Boehringer Ingelheim Fremont, Inc.", "ORG"),
+    ]
+
+
+def test_an_ambiguous_legal_form_or_a_generational_suffix_makes_no_organisation(
+    nlp: Language,
+) -> None:
+    doc = nlp.make_doc("Robert Kennedy, Jr. met Smith, Co. and Jane Doe, the chair.")
+    spans = _labelled(
+        doc, ("Robert Kennedy", "PERSON"), ("Smith", "PERSON"), ("Jane Doe", "PERSON")
+    )
+    assert with_legal_forms(spans, get_lexicons()) == spans
