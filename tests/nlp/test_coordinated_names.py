@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
+from entity_spans import labelled
 from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.coordinated_names import with_coordinated_fields, with_coordinated_heads
 from ie_nlp.nlp.lexicons import get_lexicons
-
-
-def _labelled(doc: Doc, *names: tuple[str, str, str]) -> list[Span]:
-    """The doc with these (text, label, id) spans as its entities, in order."""
-    spans = []
-    for text, label, span_id in names:
-        start = doc.text.index(text)
-        span = doc.char_span(start, start + len(text), label=label)
-        assert span is not None
-        spans.append(Span(doc, span.start, span.end, label=label, span_id=span_id))
-    doc.ents = spans
-    return spans
 
 
 def test_a_name_cut_at_the_and_of_its_fields_goes_on(nlp: Language) -> None:
@@ -28,7 +16,7 @@ def test_a_name_cut_at_the_and_of_its_fields_goes_on(nlp: Language) -> None:
         "Psychology. He is at the University of Tennessee Medical Center and Professor at "
         "a college. They met at the Massachusetts Institute of Technology and Design."
     )
-    spans = _labelled(
+    spans = labelled(
         doc,
         ("IU Bloomington College of Arts", "ORG", ""),
         ("University of Tennessee Medical Center", "ORG", ""),
@@ -47,7 +35,7 @@ def test_a_second_field_the_ner_labelled_is_taken_in_unless_it_is_a_name(nlp: La
         "He led the Office of Hematology and Oncology Products in Maryland. The Center for "
         "Vaccine Research and Vaxart, Inc. signed a deal; Vaxart, Inc. is in California."
     )
-    spans = _labelled(
+    spans = labelled(
         doc,
         ("Office of Hematology", "ORG", ""),
         ("Oncology Products", "ORG", ""),
@@ -66,7 +54,7 @@ def test_a_first_field_before_the_and_is_taken_into_the_name(nlp: Language) -> N
         "Researchers at the University's Brain and Mind Centre led it. Acme and Mayo Clinic "
         "agreed, and Acme said so. Pfizer and Gene Therapy Center did too."
     )
-    spans = _labelled(
+    spans = labelled(
         doc,
         ("Mind Centre", "ORG", ""),
         ("Acme", "ORG", ""),

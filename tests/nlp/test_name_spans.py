@@ -3,8 +3,9 @@ candidates."""
 
 from __future__ import annotations
 
+from entity_spans import labelled
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.lexicons import get_lexicons
@@ -115,24 +116,12 @@ def test_a_sentence_of_names_with_lower_case_verbs_is_no_headline(nlp: Language)
     assert is_headline(headline[:])
 
 
-def _labelled(doc: Doc, *names: tuple[str, str]) -> list[Span]:
-    """The doc with these (text, label) spans as its entities, in order."""
-    spans = []
-    for text, label in names:
-        start = doc.text.index(text)
-        span = doc.char_span(start, start + len(text), label=label)
-        assert span is not None
-        spans.append(span)
-    doc.ents = spans
-    return spans
-
-
 def test_a_legal_form_after_a_comma_makes_the_name_an_organisation(nlp: Language) -> None:
     lexicons = get_lexicons()
     doc = nlp.make_doc(
         "Clinilabs, LLC, a research firm, works with Boehringer Ingelheim Fremont, Inc."
     )
-    spans = _labelled(
+    spans = labelled(
         doc,
         ("Clinilabs", "PERSON"),
         ("LLC", "ORG"),
@@ -150,7 +139,5 @@ def test_an_ambiguous_legal_form_or_a_generational_suffix_makes_no_organisation(
     nlp: Language,
 ) -> None:
     doc = nlp.make_doc("Robert Kennedy, Jr. met Smith, Co. and Jane Doe, the chair.")
-    spans = _labelled(
-        doc, ("Robert Kennedy", "PERSON"), ("Smith", "PERSON"), ("Jane Doe", "PERSON")
-    )
+    spans = labelled(doc, ("Robert Kennedy", "PERSON"), ("Smith", "PERSON"), ("Jane Doe", "PERSON"))
     assert with_legal_forms(spans, get_lexicons()) == spans
