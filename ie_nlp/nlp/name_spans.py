@@ -2,7 +2,7 @@
 one span holds two names, rejoined where the NER cut one name in two, lengthened where a known
 organisation's name begins a unit's ("Merck Animal Health") or a legal form ends it
 ("Clinilabs, LLC"), and added where the NER left a reporting or a listed company without a
-label. Names cut at an "and" are ``coordinated_names``'."""
+label. Names cut at an "and" are made whole in ``coordinated_names``."""
 
 from __future__ import annotations
 

@@ -118,6 +118,8 @@ class RelationFinder:
         main = main_org(doc)
         for sentence in doc.sents:
             before = focus.update(sentence)
+            # a titled person alone works for the organisation the article is about, not the
+            # one the sentence before was ("CEO Doug Drysdale" after a sentence on the FDA)
             for person, org, role in affiliations(sentence, self.lexicons, main or before):
                 attributes = {"role": role} if role else {}
                 self._keep(
