@@ -162,6 +162,18 @@ def test_a_companys_short_form_written_later_is_a_mention(extract: Extract) -> N
     assert [m.text for m in oncotelic.mentions] == ["Oncotelic Therapeutics Inc", "Oncotelic"]
 
 
+def test_a_short_form_the_ner_once_reads_as_a_place_is_still_a_mention(extract: Extract) -> None:
+    # the NER reads the last "Disarm" as a place and the others as people: the company's
+    # short form is a place only where the NER reads it as one at least as often as not
+    result = extract(
+        "Lilly will acquire Disarm Therapeutics. Disarm's scientific founders started the "
+        "company. The scientific team at Disarm discovered it. Atlas supported the "
+        "foundational work at Disarm."
+    )
+    (disarm,) = actors_with(result, "Disarm Therapeutics")
+    assert [m.text for m in disarm.mentions] == ["Disarm Therapeutics"] + ["Disarm"] * 3
+
+
 def test_a_word_the_text_writes_in_lower_case_is_no_short_form(extract: Extract) -> None:
     result = extract(
         "Precision BioSciences Inc said it will grow. Precision medicine needs precision tools."
