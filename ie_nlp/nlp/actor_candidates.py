@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ie_nlp.names import has_legal_suffix, normalize_name
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.coordinated_names import with_coordinated_fields, with_coordinated_heads
+from ie_nlp.nlp.glued_headings import without_doubles
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.name_spans import (
     ORG_LABELS,
@@ -186,7 +187,7 @@ def _person_name(span: Span, lexicons: Lexicons) -> Span | None:
 
 def find_candidates(doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     candidates: list[Candidate] = []
-    names = rejoined(doc.ents, lexicons)
+    names = rejoined(without_doubles(doc.ents), lexicons)
     for reshaped in (
         with_legal_forms,
         with_coordinated_fields,

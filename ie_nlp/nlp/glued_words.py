@@ -19,6 +19,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
+from ie_nlp.nlp.glued_headings import glue_points
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.taxonomy import load_data_file
 
@@ -70,12 +71,13 @@ def add_glued_word_rules(
 
 
 @Language.factory("ie_glued_words")
-class GluedJoiningWords:
+class GluedWords:
     """Splits a capitalised word from a joining word glued to its end ("Milbrandtand",
     "Statesand", "Collegeof") where the text also writes the word alone, or the word ends
     organisations' names ("College", "University"): the tokenizer cannot tell "Milbrandtand"
-    from "Ferdinand", the rest of the article or the name cues can. Runs before the tagger;
-    the tokens keep their offsets."""
+    from "Ferdinand", the rest of the article or the name cues can. Splits a heading's name
+    from its paragraph's copy too (``glued_headings``). Runs before the tagger; the tokens
+    keep their offsets."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -88,16 +90,22 @@ class GluedJoiningWords:
         self.name_words = get_lexicons().org_cue_words
 
     def __call__(self, doc: Doc) -> Doc:
-        glued = [(token, word) for token in doc if (word := self._glued_word(token))]
-        if not glued:
-            return doc
         written = {token.text for token in doc} | self.name_words
+        # "About Turner MedTech" + "Turner MedTech is …"; then joining words, one split a token
+        splits = {token.i: (token, offset) for token, offset in glue_points(doc)}
+        for token in doc:
+            word = self._glued_word(token)
+            if word and word in written:
+                splits[token.i] = (token, len(word))
+        if not splits:
+            return doc
         with doc.retokenize() as retokenizer:
-            for token, word in glued:
-                if word in written:
-                    retokenizer.split(
-                        token, [word, token.text[len(word) :]], heads=[(token, 0), (token, 0)]
-                    )
+            for token, offset in splits.values():
+                retokenizer.split(
+                    token,
+                    [token.text[:offset], token.text[offset:]],
+                    heads=[(token, 0), (token, 0)],
+                )
         return doc
 
     def _glued_word(self, token: Token) -> str | None:
