@@ -56,6 +56,7 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
         or _headline_verb(doc[start], end - start, verbs_at_start)
     ):
         start += 1
+    end = _before_inner_verb(doc, start, end, verbs_at_end, lexicons)
     while end > start and (
         doc[end - 1].text in lexicons.trailing_noise
         or doc[end - 1].is_space
@@ -83,6 +84,23 @@ def _trim(span: Span, lexicons: Lexicons) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, span_id=span.id)
+
+
+def _before_inner_verb(
+    doc: Doc, start: int, end: int, verbs: frozenset[str], lexicons: Lexicons
+) -> int:
+    """ "Loxo Oncology Announce Expiration", "Clinilabs Expands Executive Leadership Team": a
+    headline's subject and its verb's object read as one name end before the verb, unless the
+    words from the verb on are name words themselves ("Centerview Partners LLC")."""
+    for inner in range(start + 1, end):
+        token = doc[inner]
+        if (
+            token.is_title
+            and token.lower_ in verbs
+            and not all(t.lower_ in lexicons.name_generic_words for t in doc[inner:end])
+        ):
+            return inner
+    return end
 
 
 def _headline_verb(token: Token, length: int, verbs: frozenset[str]) -> bool:

@@ -90,13 +90,12 @@ class GluedWords:
         self.name_words = get_lexicons().org_cue_words
 
     def __call__(self, doc: Doc) -> Doc:
-        written = {token.text for token in doc} | self.name_words
         # "About Turner MedTech" + "Turner MedTech is …"; then joining words, one split a token
         splits = {token.i: (token, offset) for token, offset in glue_points(doc)}
-        for token in doc:
-            word = self._glued_word(token)
-            if word and word in written:
-                splits[token.i] = (token, len(word))
+        glued = [(token, word) for token in doc if (word := self._glued_word(token))]
+        if glued:
+            written = {token.text for token in doc} | self.name_words
+            splits.update((token.i, (token, len(word))) for token, word in glued if word in written)
         if not splits:
             return doc
         with doc.retokenize() as retokenizer:

@@ -56,6 +56,28 @@ def test_headline_verbs_at_a_name_edge_are_trimmed(nlp: Language) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("headline", "verb", "name"),
+    [
+        ("Eli Lilly and Company and Loxo Oncology Announce Expiration of Hart-Scott-Rodino "
+         "Waiting Period", "Announce", "Loxo Oncology"),
+        ("NewAge Industries and Carolina Components Group Announce a Collaboration to Supply "
+         "Tubing", "Announce", "Carolina Components Group"),
+    ],
+)  # fmt: skip
+def test_a_name_ends_before_a_headline_verb_inside_it(
+    nlp: Language, headline: str, verb: str, name: str
+) -> None:
+    found = texts(candidates(nlp, headline))
+    assert name in found, found
+    assert not any(verb in candidate for candidate in found), found
+
+
+def test_name_words_after_a_headline_verbs_form_stay_in_the_name(nlp: Language) -> None:
+    found = texts(candidates(nlp, "Centerview Partners LLC is acting as adviser to Merck."))
+    assert "Centerview Partners LLC" in found, found
+
+
 def test_a_headline_name_needs_a_cue_a_legal_form_or_a_listing(nlp: Language) -> None:
     found = texts(
         candidates(
