@@ -91,7 +91,10 @@ def _before_inner_verb(
 ) -> int:
     """ "Loxo Oncology Announce Expiration", "Clinilabs Expands Executive Leadership Team": a
     headline's subject and its verb's object read as one name end before the verb, unless the
-    words from the verb on are name words themselves ("Centerview Partners LLC")."""
+    words from the verb on are name words themselves ("Centerview Partners") or a legal form
+    ends the name ("Arsenal Acquiring Corp", "Snyder Oil Partners L.P.")."""
+    if has_legal_suffix(doc[start:end].text):
+        return end
     for inner in range(start + 1, end):
         token = doc[inner]
         if (
