@@ -86,9 +86,7 @@ def test_a_name_with_a_word_written_twice_stays_whole(blank: Language, text: str
     assert [span.text for span in without_doubles(entities)] == [name]
 
 
-def test_the_heading_and_its_paragraph_name_one_actor(
-    extract: Callable[..., ExtractionResult],
-) -> None:
+def test_the_heading_and_its_paragraph_name_one_actor(extract: Extract) -> None:
     result = extract(
         "The partnership will create jobs in Utah.\n\n About Turner MedTechTurner MedTech is a "
         "leading contract manufacturer of medical devices headquartered in Orem, Utah."
