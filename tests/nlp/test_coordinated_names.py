@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from entity_spans import labelled
 from spacy.language import Language
+from spacy.tokens import Span
 
 from ie_nlp.nlp.actor_ruler import CUE_PATTERN_ID
 from ie_nlp.nlp.coordinated_names import with_coordinated_fields, with_coordinated_heads
-from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.lexicons import Lexicons, get_lexicons
 
 
 def test_a_name_cut_at_the_and_of_its_fields_goes_on(nlp: Language) -> None:
@@ -30,44 +34,43 @@ def test_a_name_cut_at_the_and_of_its_fields_goes_on(nlp: Language) -> None:
     ]
 
 
-def test_a_second_field_the_ner_labelled_is_taken_in_unless_it_is_a_name(nlp: Language) -> None:
-    doc = nlp(
-        "He led the Office of Hematology and Oncology Products in Maryland. The Center for "
-        "Vaccine Research and Vaxart, Inc. signed a deal; Vaxart, Inc. is in California."
-    )
+@pytest.mark.parametrize(
+    ("reshape", "text", "entities", "expected"),
+    [
+        pytest.param(
+            with_coordinated_fields,
+            "He led the Office of Hematology and Oncology Products in Maryland. The Center for "
+            "Vaccine Research and Vaxart, Inc. signed a deal; Vaxart, Inc. is in California.",
+            ["Office of Hematology", "Oncology Products", "Center for Vaccine Research",
+             "Vaxart, Inc."],
+            ["Office of Hematology and Oncology Products", "Center for Vaccine Research",
+             "Vaxart, Inc."],
+            id="a second field the NER labelled, unless it is a name",
+        ),
+        pytest.param(
+            with_coordinated_heads,
+            "Researchers at the University's Brain and Mind Centre led it. Acme and Mayo Clinic "
+            "agreed, and Acme said so. Pfizer and Gene Therapy Center did too.",
+            ["Mind Centre", "Acme", "Mayo Clinic", ("Pfizer", "Pfizer"), "Gene Therapy Center"],
+            # "Acme" is written again on its own and Pfizer is a known organisation: names of
+            # their own
+            ["Brain and Mind Centre", "Acme", "Mayo Clinic", "Pfizer", "Gene Therapy Center"],
+            id="a first field before the and",
+        ),
+    ],
+)  # fmt: skip
+def test_a_field_across_the_and_is_taken_into_the_name(
+    nlp: Language,
+    reshape: Callable[[list[Span], Lexicons], list[Span]],
+    text: str,
+    entities: list[str | tuple[str, str]],
+    expected: list[str],
+) -> None:
     spans = labelled(
-        doc,
-        ("Office of Hematology", "ORG", ""),
-        ("Oncology Products", "ORG", ""),
-        ("Center for Vaccine Research", "ORG", ""),
-        ("Vaxart, Inc.", "ORG", ""),
+        nlp(text),
+        *(
+            (name, "ORG", "") if isinstance(name, str) else (name[0], "ORG", name[1])
+            for name in entities
+        ),
     )
-    assert [span.text for span in with_coordinated_fields(spans, get_lexicons())] == [
-        "Office of Hematology and Oncology Products",
-        "Center for Vaccine Research",
-        "Vaxart, Inc.",
-    ]
-
-
-def test_a_first_field_before_the_and_is_taken_into_the_name(nlp: Language) -> None:
-    doc = nlp(
-        "Researchers at the University's Brain and Mind Centre led it. Acme and Mayo Clinic "
-        "agreed, and Acme said so. Pfizer and Gene Therapy Center did too."
-    )
-    spans = labelled(
-        doc,
-        ("Mind Centre", "ORG", ""),
-        ("Acme", "ORG", ""),
-        ("Mayo Clinic", "ORG", ""),
-        ("Pfizer", "ORG", "Pfizer"),
-        ("Gene Therapy Center", "ORG", ""),
-    )
-    names = [span.text for span in with_coordinated_heads(spans, get_lexicons())]
-    # "Acme" is written again on its own and Pfizer is a known organisation: names of their own
-    assert names == [
-        "Brain and Mind Centre",
-        "Acme",
-        "Mayo Clinic",
-        "Pfizer",
-        "Gene Therapy Center",
-    ]
+    assert [span.text for span in reshape(spans, get_lexicons())] == expected
