@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ie_nlp.nlp.deal_syntax import coordinated
-from ie_nlp.nlp.dependency_paths import dependency_path, mention_root
+from ie_nlp.nlp.dependency_paths import dependency_path, list_head, mention_root
 from ie_nlp.nlp.holders import FocusTracker, main_org, org_actors_in, subject_actor
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord, actor_at
@@ -135,7 +135,7 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
         if index.is_hedged(pair.sentence, trigger):
             features["hedged"] = 1.0
     if pair.implicit:
-        root = mention_root(doc, j)
+        root = list_head(mention_root(doc, j))
         features.update(
             {"implicit": 1.0, f"dep2={root.dep_}": 1.0, f"head2={root.head.lemma_.lower()}": 1.0}
         )
@@ -157,6 +157,10 @@ def pair_features(pair: DealPair, index: TriggerIndex) -> dict[str, float]:
         if token.is_alpha and not token.is_stop:
             features[f"between={token.lemma_.lower()}"] = 1.0
     first_root, second_root = mention_root(doc, i), mention_root(doc, j)
+    if list_head(first_root) != list_head(second_root):
+        # a list's later members ("investors A, B and C") are read where the list stands, so
+        # that they share the first member's path to the other party
+        first_root, second_root = list_head(first_root), list_head(second_root)
     features[f"dep1={first_root.dep_}"] = 1.0
     features[f"dep2={second_root.dep_}"] = 1.0
     for name, root in (("prep1", first_root), ("prep2", second_root)):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 MAX_PATH_STEPS = 8
+MAX_LIST_STEPS = 12
 
 
 def mention_root(doc: Doc, position: int) -> Token:
@@ -14,6 +15,16 @@ def mention_root(doc: Doc, position: int) -> Token:
     token = doc[position]
     for _ in range(4):
         if token.dep_ not in {"compound", "amod", "nmod", "poss", "flat"} or token.head == token:
+            break
+        token = token.head
+    return token
+
+
+def list_head(token: Token) -> Token:
+    """The first member of the coordination a noun phrase's head is in ("A, B and C": A for
+    each), or the token itself: every member of a list stands where the list stands."""
+    for _ in range(MAX_LIST_STEPS):
+        if token.dep_ != "conj" or token.head == token:
             break
         token = token.head
     return token

@@ -55,3 +55,22 @@ def test_the_about_paragraph_is_a_zone_of_its_own(nlp: Language) -> None:
     assert named, "the About paragraph's pair is a candidate"
     assert all(pair_features(p, relations.triggers)["zone=about"] == 1.0 for p in named)
     assert all("about" not in p.zones for p in pairs if p.number == 0)
+
+
+def test_the_members_of_a_list_of_investors_share_the_first_ones_path(nlp: Language) -> None:
+    pairs, relations = pairs_of(
+        nlp,
+        "Acme Therapeutics announced an investment from Alpha Ventures, Beta Capital and "
+        "Gamma Partners.",
+    )
+    paths = {
+        names(p)[1]: {f for f in pair_features(p, relations.triggers) if f.startswith("path=")}
+        for p in pairs
+        if not p.implicit and names(p)[0] == "Acme Therapeutics"
+    }
+    assert set(paths) >= {"Alpha Ventures", "Beta Capital"}
+    assert (
+        paths["Beta Capital"] == paths["Alpha Ventures"] == {"path=nsubj<announce>dobjvprepvpobj"}
+    )
+    [within] = [p for p in pairs if names(p) == ("Alpha Ventures", "Beta Capital")]
+    assert pair_features(within, relations.triggers)["list"] == 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ie_nlp.nlp.dependency_paths import arcs_up, dependency_path, mention_root
+from ie_nlp.nlp.dependency_paths import arcs_up, dependency_path, list_head, mention_root
 
 
 def test_subject_and_object_meet_at_their_verb(nlp: Language) -> None:
@@ -19,3 +19,18 @@ def test_subject_and_object_meet_at_their_verb(nlp: Language) -> None:
     assert arcs_up(company, common) + arcs_up(vaccines, common) == 2
     assert arcs_up(children, common) == 3
     assert dependency_path(company, children)[0] == "nsubj<make>dobjvprepvpobj"
+
+
+def test_every_member_of_a_list_stands_where_its_first_member_stands(nlp: Language) -> None:
+    doc = nlp(
+        "Acme Therapeutics announced an investment from Alpha Ventures, Beta Capital and "
+        "Gamma Partners."
+    )
+    alpha, beta, gamma = (mention_root(doc, position) for position in (6, 9, 12))
+    assert [alpha.text, beta.text, gamma.text] == ["Ventures", "Capital", "Partners"]
+    assert list_head(beta) == alpha and list_head(gamma) == alpha
+    assert list_head(alpha) == alpha
+    assert (
+        dependency_path(mention_root(doc, 0), list_head(gamma))[0]
+        == "nsubj<announce>dobjvprepvpobj"
+    )
