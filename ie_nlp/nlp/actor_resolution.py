@@ -15,11 +15,15 @@ from ie_nlp.nlp.records import ActorRecord
 
 
 def _acronym_after(span: Span) -> str | None:
-    """``Long Name (ACR)``: the acronym defined right after a mention."""
+    """``Long Name (ACR)``: the acronym defined right after a mention. Half its letters at
+    least are capitals ("WEHI", "TGen"): "BioMed" in "Biomedical Sciences (BioMed)" is a
+    field's nickname, and a defined acronym counts for a name with the actor filter."""
     doc = span.doc
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
         word = doc[span.end + 1].text
-        if 2 <= len(word) <= 10 and sum(ch.isupper() for ch in word) >= 2:
+        letters = [ch for ch in word if ch.isalpha()]
+        capitals = sum(ch.isupper() for ch in letters)
+        if 2 <= len(word) <= 10 and capitals >= 2 and capitals * 2 >= len(letters):
             return word
     return None
 

@@ -59,6 +59,20 @@ def test_a_defined_acronym_joins_its_long_form(extract: Extract) -> None:
     assert any(m.start == later for m in wehi[0].mentions), "the later bare acronym is a mention"
 
 
+def test_a_nickname_in_brackets_is_no_defined_acronym(extract: Extract) -> None:
+    # a defined acronym counts for a name with the actor filter: a nickname must not
+    result = extract(
+        "The Translational Genomics Research Institute (TGen) joined the study. BioMedWire "
+        "covers the Biotechnology (BioTech), Biomedical Sciences (BioMed) and Life Sciences "
+        "sectors."
+    )
+    acronyms = {actor.name: actor.attributes.get("acronyms") for actor in result.actors}
+    assert acronyms["Translational Genomics Research Institute"] == ["TGen"]
+    assert not any(forms and ({"BioMed", "BioTech"} & set(forms)) for forms in acronyms.values()), (
+        acronyms
+    )
+
+
 def test_a_legal_suffix_does_not_split_an_actor(extract: Extract) -> None:
     result = extract("The company said Acme Therapeutics Inc. and Acme Therapeutics will merge.")
     acme = actors_with(result, "Acme Therapeutics Inc.")

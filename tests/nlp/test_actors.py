@@ -10,8 +10,9 @@ import pytest
 from spacy.language import Language
 
 from ie_nlp import ExtractionResult
-from ie_nlp.nlp.actors import DealRoles
+from ie_nlp.nlp.actors import DealRoles, filterable
 from ie_nlp.nlp.lexicons import get_lexicons
+from ie_nlp.nlp.models.actor_features import actor_features
 from ie_nlp.nlp.records import ActorRecord
 
 SAMPLE_ARTICLES = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "articles.jsonl"
@@ -67,6 +68,20 @@ def test_a_name_that_reports_or_takes_part_in_a_deal_is_a_party(
     nlp: Language, roles: DealRoles, text: str, name: str, party: bool
 ) -> None:
     assert roles.names_a_party(organisation(nlp, text, name)) is party
+
+
+def test_a_defined_acronym_is_for_the_filter_to_weigh_and_a_legal_form_is_not(
+    nlp: Language,
+) -> None:
+    doc = nlp("Tumor Necrosis Factor (TNF) blockers are sold by Acme Therapeutics Inc.")
+    term = ActorRecord(id="a1", kind="org", mentions=[doc[0:3]], name="Tumor Necrosis Factor")
+    term.attributes["acronyms"] = ["TNF"]
+    assert filterable(term)
+    assert actor_features(term)["defines_acronym"] == 1.0
+    company = ActorRecord(id="a2", kind="org", mentions=[doc[10:13]], name="Acme Therapeutics Inc.")
+    assert doc[10:13].text.startswith("Acme Therapeutics")
+    assert not filterable(company)
+    assert actor_features(company)["defines_acronym"] == 0.0
 
 
 def test_a_deal_party_outside_biopharma_survives_the_filter(

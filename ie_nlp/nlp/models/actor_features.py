@@ -34,6 +34,7 @@ def actor_features(actor: ActorRecord) -> dict[str, float]:
     features["mentions"] = min(len(actor.mentions), 10) / 10.0
     features["single_mention"] = float(len(actor.mentions) == 1)
     features["has_description"] = float("description" in actor.attributes)
+    features["defines_acronym"] = float("acronyms" in actor.attributes)
     letters = [ch for ch in actor.name if ch.isalpha()]
     features["all_caps"] = float(bool(letters) and all(ch.isupper() for ch in letters))
     features["has_digit"] = float(any(ch.isdigit() for ch in actor.name))
