@@ -15,6 +15,7 @@ from ie_nlp.names import has_legal_suffix
 from ie_nlp.nlp.actor_candidates import find_candidates
 from ie_nlp.nlp.actor_resolution import resolve
 from ie_nlp.nlp.actor_typing import assign_rule_types
+from ie_nlp.nlp.dependency_paths import list_head
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.locations import assign_locations
 from ie_nlp.nlp.models.actor_features import RULE_SOURCES
@@ -127,9 +128,7 @@ class DealRoles:
         for mention in actor.mentions:
             if actor.kind != "org" or len(mention) < 2:
                 continue
-            head = mention.root
-            while head.dep_ == "conj" and head.head is not head:
-                head = head.head
+            head = list_head(mention.root)
             verb = head.head.lemma_.lower()
             # "Beta Bio was acquired by …": a passive subject is the verb's object
             if (head.dep_ == "nsubj" and verb in self.subject_of) or (
