@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ie_nlp.names import has_legal_suffix
 from ie_nlp.nlp.lexicons import Lexicons
 from ie_nlp.nlp.records import ActorRecord
 
@@ -64,7 +65,12 @@ def type_from_name(name: str, lexicons: Lexicons) -> str | None:
 
 def assign_rule_types(actor: ActorRecord, lexicons: Lexicons) -> None:
     """Sets ``type``/``type_source``/``confidence`` where a rule decides; leaves the rest
-    as ``other_org`` with source ``default`` for the classifier."""
+    as ``other_org`` with source ``default`` for the classifier. A name with a legal form is an
+    organisation's, whatever the NER took a mention of it for ("Finlays" beside "Finlays Plc")
+    or its description says."""
+    incorporated = has_legal_suffix(actor.name)
+    if incorporated:
+        actor.kind = "org"
     if actor.kind == "person":
         actor.type, actor.type_source, actor.confidence = "person", "ner", 0.85
         return
@@ -73,7 +79,7 @@ def assign_rule_types(actor: ActorRecord, lexicons: Lexicons) -> None:
         if description:
             actor.attributes.setdefault("description", description)
             found = type_from_description(description, lexicons)
-            if found:
+            if found and not (incorporated and found == "person"):
                 actor.type, actor.type_source, actor.confidence = found, "description", 0.9
                 break
     if actor.gazetteer_id:

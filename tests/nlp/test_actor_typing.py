@@ -16,7 +16,12 @@ from spacy.language import Language
 
 from ie_nlp import ExtractionResult
 from ie_nlp.errors import ModelLoadError
-from ie_nlp.nlp.actor_typing import description_of, type_from_description, type_from_name
+from ie_nlp.nlp.actor_typing import (
+    assign_rule_types,
+    description_of,
+    type_from_description,
+    type_from_name,
+)
 from ie_nlp.nlp.lexicons import get_lexicons
 from ie_nlp.nlp.models.actor_features import actor_features, lower_case_share
 from ie_nlp.nlp.models.actor_type_model import OVERRIDE_GRID, ActorTypeModel, type_features
@@ -278,3 +283,29 @@ def test_a_type_model_that_never_saw_a_person_fails_to_load(nlp: Language, tmp_p
     ActorTypeModel(pipeline, metadata).save(tmp_path / "types.joblib", {})
     with pytest.raises(ModelLoadError, match="organisations alone"):
         ActorTypeModel.load(tmp_path / "types.joblib")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the NER's person ("Finlays") beside the legal form
+        ("Finlays said it sold the business to Finlays Plc on Monday.", "Finlays Plc"),
+        # a description that would make a person of it ("the general partner")
+        ("Santa Fe Corp, the general partner of the fund, said so.", "Santa Fe Corp"),
+    ],
+)
+def test_a_name_with_a_legal_form_is_never_a_person(nlp: Language, text: str, name: str) -> None:
+    later = nlp.pipe_names[nlp.pipe_names.index("ie_actors") :]
+    with nlp.select_pipes(disable=later):
+        doc = nlp(text)
+    start = text.index(name)
+    mention = doc.char_span(start, start + len(name))
+    assert mention is not None
+    record = ActorRecord("a1", "person", [mention], name=name)
+    assign_rule_types(record, get_lexicons())
+    assert record.kind == "org"
+    assert record.type != "person"
+    # without the legal form the rules keep the NER's person
+    bare = ActorRecord("a2", "person", [mention[:-1]], name=mention[:-1].text)
+    assign_rule_types(bare, get_lexicons())
+    assert (bare.kind, bare.type) == ("person", "person")
