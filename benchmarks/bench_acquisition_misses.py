@@ -108,8 +108,18 @@ def with_floor(result: Any, floor: float) -> Any:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help=f"folder with yardsticks/ (default {DEFAULT_SHARED})",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="result JSON (default benchmarks/results/acquisition_misses-<time>.json)",
+    )
     args = parser.parse_args()
     yardstick = require_shared(args.shared, "yardsticks", "corp_acquisitions", "dev.jsonl")
 
