@@ -5,10 +5,10 @@ with no confidence floor; the slots are then scored (``ie_nlp.evaluation.score_s
 ``score-ie.pl`` rules) at floor 0 and at the default floor (``IE_MIN_CONFIDENCE``), overall and
 per kind of story, and every gold fill the default floor misses is given one cause:
 
-* ``description``: the fill is no name ("a privately-held firm", "retail store division");
-* ``no actor``: no actor of the extraction has the fill as its name, an alias or a mention
-  (the NER missed it or cut it differently: "Department Stores Co" for "May Department
-  Stores Co");
+* ``description``: the fill is no name ("a privately-held firm", "An investor group
+  including …", "retail store division");
+* ``no actor``: no actor of the extraction has the fill as its name or an alias (the NER
+  missed it or cut it differently: "Department Stores Co" for "May Department Stores Co");
 * ``other name``: an actor has the fill as an alias but another name;
 * ``person``: the actor is a person (CONTRACT.md's deals link organisations);
 * ``no record``: the actor is in no relationship with another organisation;
@@ -50,7 +50,7 @@ SOUGHT = re.compile(
 )
 ENDED = re.compile(r"terminat|ended|withdr|reject|unable|overturn", re.IGNORECASE)
 MERGER = re.compile(r"\bmerge\b|\bmerger\b", re.IGNORECASE)
-DESCRIPTION = re.compile(r"^(?:a|an|\d|[a-z])")
+DESCRIPTION = re.compile(r"^(?:[Aa]n?\s|\d|[a-z])")  # "a private firm", "An investor group"
 
 
 def story_kind(story: dict[str, Any]) -> str:
