@@ -71,14 +71,14 @@ def _canonical(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def miss_cause(fill: list[str], end: str, result: Any) -> str:
-    """Why ``fill`` (alternative strings) is not in its slot at the floor, ``result`` the
-    extraction without a floor and ``end`` the relationship end that fills the slot
-    ("source" for PURCHASER)."""
+def fill_cause(fill: list[str], end: str, result: Any, floor: float) -> str:
+    """``found`` where an acquisition at ``floor`` or above puts an actor named ``fill`` (its
+    alternative strings) at ``end`` ("source" for PURCHASER), else why not; ``result`` is the
+    extraction without a floor."""
     keys = {_canonical(alternative) for alternative in fill}
-    if DESCRIPTION.match(fill[0]):
-        return "description"
     named = [a for a in result.actors if _canonical(a.name) in keys]
+    if not named and DESCRIPTION.match(fill[0]):
+        return "description"
     if not named:
         known = [a for a in result.actors if keys & {_canonical(n) for n in a.aliases}]
         return "other name" if known else "no actor"
@@ -92,8 +92,9 @@ def miss_cause(fill: list[str], end: str, result: Any) -> str:
         if actor.ref in (r.source, r.target) and r.type != "affiliation"
     ]
     acquisitions = [r for r in records if r.type == "acquisition"]
-    if any(getattr(r, end) == actor.ref for r in acquisitions):
-        return "below floor"
+    in_slot = [r for r in acquisitions if getattr(r, end) == actor.ref]
+    if in_slot:
+        return "found" if any((r.confidence or 0.0) >= floor for r in in_slot) else "below floor"
     if any(getattr(r, other) == actor.ref for r in acquisitions):
         return "reversed"
     return "other type" if records else "no record"
@@ -151,19 +152,9 @@ def main() -> None:
                 counts = score_slot(fills[slot], story["slots"].get(slot, []))
                 for key in (kind, "all"):
                     scores[name].setdefault(key, Counts()).add(counts)
-        floored = with_floor(result, default_floor)
-        found = system_fills(floored)
         for slot, end in SLOTS.items():
-            remaining = list(found[slot])
             for fill in story["slots"].get(slot, []):
-                keys = {_canonical(alternative) for alternative in fill}
-                hit = next((s for s in remaining if _canonical(s) in keys), None)
-                if hit is not None:
-                    remaining.remove(hit)
-                    cause = "found"
-                else:
-                    cause = miss_cause(fill, end, result)
-                causes[(kind, cause)] += 1
+                causes[(kind, fill_cause(fill, end, result, default_floor))] += 1
 
     table: dict[str, Any] = {}
     print(f"{run['articles']} stories, {run['seconds']:.1f} s; default floor {default_floor}\n")
